@@ -1,0 +1,14 @@
+using PatientAccess.Data;
+using PatientAccess.ServiceDefaults;
+using PatientAccess.ServiceDefaults.Hosting;
+using PatientAccess.ServiceDefaults.Redis;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.Services.AddRedis();
+builder.Services.AddDatabase("authserver.db");
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+
+return app.RunService();

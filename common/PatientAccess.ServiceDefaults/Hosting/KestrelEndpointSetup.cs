@@ -1,0 +1,31 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace PatientAccess.ServiceDefaults.Hosting;
+
+/// <summary>Binds Kestrel to <see cref="ServiceOptions"/> once they have been validated.</summary>
+internal sealed class KestrelEndpointSetup(IOptions<ServiceOptions> service) : IConfigureOptions<KestrelServerOptions>
+{
+    public void Configure(KestrelServerOptions options)
+    {
+        var settings = service.Value;
+        switch (settings.BindAddress)
+        {
+            case "*":
+                options.ListenAnyIP(settings.Port);
+                break;
+            case "localhost":
+                options.ListenLocalhost(settings.Port);
+                break;
+            default:
+                options.Listen(IPAddress.Parse(settings.BindAddress), settings.Port);
+                break;
+        }
+
+        // Bound what one request may cost before any endpoint sees it.
+        options.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
+        options.Limits.MaxRequestLineSize = 16 * 1024;
+        options.AddServerHeader = false;
+    }
+}

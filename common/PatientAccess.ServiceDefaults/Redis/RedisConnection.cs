@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace PatientAccess.ServiceDefaults.Redis;
+
+/// <summary>
+/// The process' one Redis multiplexer. It never fails startup: services decide what a
+/// Redis outage means for them (fall back, spool, refuse) and readiness reports it.
+/// </summary>
+public sealed partial class RedisConnection : IDisposable
+{
+    private readonly Lazy<ConnectionMultiplexer> _multiplexer;
+
+    public RedisConnection(IOptions<RedisOptions> options, ILogger<RedisConnection> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = options.Value;
+        Timeout = TimeSpan.FromMilliseconds(settings.TimeoutMilliseconds);
+        _multiplexer = new Lazy<ConnectionMultiplexer>(() =>
+        {
+            var configuration = ConfigurationOptions.Parse(settings.ConnectionString);
+            configuration.AbortOnConnectFail = false;
+            configuration.ConnectTimeout = settings.TimeoutMilliseconds;
+            configuration.SyncTimeout = settings.TimeoutMilliseconds;
+            var multiplexer = ConnectionMultiplexer.Connect(configuration);
+            // The endpoint list, not the whole string: it may carry a password.
+            var endpoints = string.Join(",", configuration.EndPoints);
+            LogConnecting(logger, endpoints);
+            return multiplexer;
+        });
+    }
+
+    public TimeSpan Timeout { get; }
+
+    public ConnectionMultiplexer Multiplexer => _multiplexer.Value;
+
+    public IDatabase Database => Multiplexer.GetDatabase();
+
+    public void Dispose()
+    {
+        if (_multiplexer.IsValueCreated)
+        {
+            _multiplexer.Value.Dispose();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Redis connection created for {Endpoints}")]
+    private static partial void LogConnecting(ILogger logger, string endpoints);
+}

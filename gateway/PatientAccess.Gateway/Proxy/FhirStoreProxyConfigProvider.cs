@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Primitives;
+using Yarp.ReverseProxy.Configuration;
+
+namespace PatientAccess.Gateway.Proxy;
+
+/// <summary>
+/// YARP's routes and clusters built from validated <see cref="ProxyOptions"/>, so the
+/// upstream address follows the same configuration rules as every other setting.
+/// </summary>
+internal sealed class FhirStoreProxyConfigProvider(IOptions<ProxyOptions> options) : IProxyConfigProvider
+{
+    public const string RouteId = "fhir";
+    public const string ClusterId = "fhir-store";
+
+    private readonly Lazy<IProxyConfig> _config = new(() => new StaticProxyConfig(
+        [
+            new RouteConfig
+            {
+                RouteId = RouteId,
+                ClusterId = ClusterId,
+                Match = new RouteMatch { Path = "/r4/{**catch-all}" },
+            },
+        ],
+        [
+            new ClusterConfig
+            {
+                ClusterId = ClusterId,
+                Destinations = new Dictionary<string, DestinationConfig>(StringComparer.Ordinal)
+                {
+                    ["store"] = new() { Address = options.Value.FhirStoreUrl },
+                },
+            },
+        ]));
+
+    public IProxyConfig GetConfig() => _config.Value;
+
+    private sealed record StaticProxyConfig(IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) : IProxyConfig
+    {
+        public IChangeToken ChangeToken { get; } = NullChangeToken.Singleton;
+    }
+}

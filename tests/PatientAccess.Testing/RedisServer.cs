@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text;
+
+namespace PatientAccess.Testing;
+
+/// <summary>A real redis-server on a loopback port of its own, stoppable and restartable mid-test.</summary>
+public sealed class RedisServer : IAsyncDisposable
+{
+    private readonly OutputLog _log = new();
+    private Process? _process;
+
+    private RedisServer(int port) => Port = port;
+
+    public int Port { get; }
+
+    public string ConnectionString => $"127.0.0.1:{Port}";
+
+    public static async Task<RedisServer> StartAsync()
+    {
+        var server = new RedisServer(FreePort.Next());
+        await server.RestartAsync();
+        return server;
+    }
+
+    /// <summary>Starts (again) on the same port; data does not survive, which is what outage tests want.</summary>
+    public async Task RestartAsync()
+    {
+        var executable = ExternalTool.Require("redis-server", "redis-server");
+        _process = Process.Start(new ProcessStartInfo(executable,
+        [
+            "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
+            "--save", string.Empty, "--appendonly", "no", "--daemonize", "no",
+        ])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("redis-server did not start");
+        _log.Attach(_process);
+        if (!await Eventually.TrueAsync(PingAsync, TimeSpan.FromSeconds(15)))
+        {
+            throw new InvalidOperationException($"redis-server on port {Port} never answered PING:\n{_log.Text}");
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    public async Task<bool> PingAsync()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await client.ConnectAsync("127.0.0.1", Port, cts.Token);
+            var stream = client.GetStream();
+            await stream.WriteAsync("PING\r\n"u8.ToArray(), cts.Token);
+            var buffer = new byte[16];
+            var read = await stream.ReadAsync(buffer, cts.Token);
+            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+}
