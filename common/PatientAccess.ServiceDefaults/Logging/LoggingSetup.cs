@@ -13,7 +13,7 @@ internal static class LoggingSetup
         {
             options.IncludeScopes = true;
             options.UseUtcTimestamp = true;
-            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
     }
 }

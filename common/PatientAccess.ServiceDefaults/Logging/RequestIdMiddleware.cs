@@ -25,8 +25,15 @@ internal sealed class RequestIdMiddleware(RequestDelegate next, IOptions<Service
     {
         var id = IncomingId(context) ?? NewId();
         context.TraceIdentifier = id;
-        context.Response.Headers[HeaderName] = id;
-        using (logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = id }))
+        // Set as the response starts, replacing any copy a proxied upstream sent along.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[HeaderName] = id;
+            return Task.CompletedTask;
+        });
+        // ASP.NET Core's own scope carries Kestrel's connection-level id under the same
+        // name; ours, the one in X-Request-Id and audit events, comes later in Scopes.
+        using (logger.BeginScope("RequestId:{RequestId}", id))
         {
             await next(context);
         }

@@ -118,9 +118,10 @@ public sealed partial class MetricsCollector : IDisposable
 
     private double[] BucketsFor(Instrument instrument)
     {
-        if (_options.HistogramBuckets.TryGetValue(instrument.Name, out var configured) && configured.Length > 0)
+        if (_options.HistogramBuckets.TryGetValue(instrument.Name, out var configured)
+            && MetricsOptions.TryParseBuckets(configured, out var bounds))
         {
-            return Normalize(configured);
+            return bounds;
         }
 
         var advised = instrument switch
@@ -133,15 +134,13 @@ public sealed partial class MetricsCollector : IDisposable
         };
         if (advised is { Length: > 0 })
         {
-            return Normalize(advised);
+            return [.. advised.Where(double.IsFinite).Distinct().Order()];
         }
 
-        return Normalize(_options.DefaultBuckets.Count > 0 ? [.. _options.DefaultBuckets] : MetricsOptions.PrometheusDefaultBuckets);
+        return MetricsOptions.TryParseBuckets(_options.DefaultBuckets, out var defaults)
+            ? defaults
+            : MetricsOptions.PrometheusDefaultBuckets;
     }
-
-    // Sorted, distinct and finite: +Inf is always added by the writer.
-    private static double[] Normalize(IEnumerable<double> bounds) =>
-        bounds.Where(double.IsFinite).Distinct().Order().ToArray();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Instrument {Instrument} of meter {Meter} maps to metric {Metric}, already taken by an instrument of another type; it is not exposed")]
     private partial void LogNameClash(string meter, string instrument, string metric);

@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# PatientAccess, embedded mode: every service as its own process on localhost, SQLite
+# files and a private redis-server under one data folder. One command; Ctrl-C (or
+# SIGTERM) stops everything it started.
+#
+# Settings (environment variables, all optional):
+#   PA_DATA_DIR         data folder (default: .data beside this script)
+#   PA_GATEWAY_PORT     5000    PA_AUTHSERVER_PORT 5001
+#   PA_FHIRSTORE_PORT   5100    PA_MONITOR_PORT    5003
+#   PA_REDIS_PORT       6380    (the private redis-server, loopback only)
+#   PA_READY_TIMEOUT    seconds to wait for every service to be ready (default 180)
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+data=${PA_DATA_DIR:-$root/.data}
+ready_timeout=${PA_READY_TIMEOUT:-180}
+redis_port=${PA_REDIS_PORT:-6380}
+configuration=Release
+
+# name|folder|project|port
+services=(
+  "fhir-store|fhir-store|PatientAccess.FhirStore|${PA_FHIRSTORE_PORT:-5100}"
+  "authserver|authserver|PatientAccess.AuthServer|${PA_AUTHSERVER_PORT:-5001}"
+  "monitor|monitor|PatientAccess.Monitor|${PA_MONITOR_PORT:-5003}"
+  "gateway|gateway|PatientAccess.Gateway|${PA_GATEWAY_PORT:-5000}"
+)
+
+# Build servers would outlive this script; keep every build in-process.
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
+
+say() { printf '%s\n' "$*"; }
+die() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
+field() { local IFS='|'; read -r -a parts <<< "$1"; printf '%s' "${parts[$2]}"; }
+
+# --- what must be installed -------------------------------------------------------
+command -v dotnet >/dev/null || die "the .NET 10 SDK is missing: install it (https://dot.net) and run again."
+if ! command -v redis-server >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "Installing redis-server (Debian package) ..."
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  else
+    die "redis-server is missing: install the Debian package 'redis-server' (sudo apt-get install redis-server) and run again."
+  fi
+fi
+
+# --- ports must be free: a second stack would otherwise half-start -----------------
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port_busy "$redis_port" && die "port $redis_port (PA_REDIS_PORT) is already in use; stop what uses it or choose another port."
+for s in "${services[@]}"; do
+  port=$(field "$s" 3)
+  port_busy "$port" && die "port $port ($(field "$s" 0)) is already in use; is the stack already running? Set PA_$(field "$s" 0 | tr -d '-' | tr '[:lower:]' '[:upper:]')_PORT to choose another."
+done
+
+# --- build ------------------------------------------------------------------------
+say "Building ($configuration) ..."
+dotnet build "$root/PatientAccess.Services.slnf" -c "$configuration" -nologo -v quiet -nodeReuse:false \
+  -p:UseSharedCompilation=false >"${TMPDIR:-/tmp}/patientaccess-build.$$.log" 2>&1 \
+  || { cat "${TMPDIR:-/tmp}/patientaccess-build.$$.log" >&2; die "the build failed (output above)."; }
+rm -f "${TMPDIR:-/tmp}/patientaccess-build.$$.log"
+
+mkdir -p "$data/logs" "$data/redis"
+data=$(cd "$data" && pwd)
+
+# --- start, and stop everything on the way out -----------------------------------
+pids=()
+names=()
+stopping=0
+cleanup() {
+  [ "$stopping" = 1 ] && return
+  stopping=1
+  trap - INT TERM
+  if [ "${#pids[@]}" -gt 0 ]; then
+    say "Stopping ..."
+    kill -TERM "${pids[@]}" 2>/dev/null || true
+    for _ in $(seq 1 100); do
+      alive=0
+      for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+      [ "$alive" = 0 ] && break
+      sleep 0.1
+    done
+    kill -KILL "${pids[@]}" 2>/dev/null || true
+    wait 2>/dev/null || true
+  fi
+}
+trap 'cleanup; exit 130' INT
+trap 'cleanup; exit 143' TERM
+trap cleanup EXIT
+
+redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$data/redis" --appendonly yes --save '' \
+  --daemonize no --logfile "$data/logs/redis.log" &
+pids+=("$!"); names+=("redis")
+
+for s in "${services[@]}"; do
+  name=$(field "$s" 0); folder=$(field "$s" 1); project=$(field "$s" 2); port=$(field "$s" 3)
+  out="$root/$folder/$project/bin/$configuration/net10.0"
+  Service__Port=$port \
+  Service__DataDirectory="$data" \
+  Redis__ConnectionString="127.0.0.1:$redis_port" \
+  Proxy__FhirStoreUrl="http://127.0.0.1:${PA_FHIRSTORE_PORT:-5100}" \
+    dotnet "$out/$project.dll" --contentRoot "$out" >"$data/logs/$name.log" 2>&1 &
+  pids+=("$!"); names+=("$name")
+done
+
+# --- wait until every service says it is ready -----------------------------------
+http_status() {
+  local line
+  exec 3<>"/dev/tcp/127.0.0.1/$1" || return 1
+  printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$2" >&3
+  IFS= read -r -t 5 line <&3 || true
+  exec 3<&- 3>&-
+  set -- $line
+  printf '%s' "${2:-}"
+}
+
+check_alive() {
+  for i in "${!pids[@]}"; do
+    if ! kill -0 "${pids[$i]}" 2>/dev/null; then
+      say "run.sh: ${names[$i]} exited; the end of its log ($data/logs/${names[$i]}.log):" >&2
+      tail -n 20 "$data/logs/${names[$i]}.log" >&2 || true
+      exit 1
+    fi
+  done
+}
+
+deadline=$((SECONDS + ready_timeout))
+for s in "${services[@]}"; do
+  name=$(field "$s" 0); port=$(field "$s" 3)
+  until [ "$(http_status "$port" /health/ready 2>/dev/null)" = 200 ]; do
+    check_alive
+    [ "$SECONDS" -ge "$deadline" ] && die "$name did not become ready within ${ready_timeout}s; see $data/logs/$name.log"
+    sleep 0.5
+  done
+done
+
+cat <<TXT
+
+PatientAccess is running (data in $data, logs in $data/logs).
+
+  FHIR base (apps)      http://localhost:$(field "${services[3]}" 3)/r4
+  Auth server           http://localhost:$(field "${services[1]}" 3)
+  Monitor               http://localhost:$(field "${services[2]}" 3)
+  FHIR store (internal) http://127.0.0.1:$(field "${services[0]}" 3)/r4
+  Redis (private)       127.0.0.1:$redis_port
+  Metrics               /metrics on each service; health at /health/live and /health/ready
+
+Press Ctrl-C to stop.
+TXT
+
+# --- run until told to stop, or until a process dies ------------------------------
+while true; do
+  wait -n || true
+  [ "$stopping" = 1 ] && break
+  check_alive
+done
