@@ -1,0 +1,81 @@
+using System.Net.Sockets;
+using PatientAccess.Testing;
+
+namespace PatientAccess.EndToEnd.Tests.Foundation;
+
+public sealed class RunScriptTests
+{
+    [Fact]
+    public async Task RunSh_FreshDataFolder_AllReadyThenSigtermLeavesNothing()
+    {
+        var data = Path.Combine(Directory.CreateTempSubdirectory("pa-run-").FullName, ".data");
+        await using var run = new RunScript(data);
+
+        Assert.True(await run.WaitForOutputAsync("PatientAccess is running", TimeSpan.FromMinutes(5)), run.Output);
+        foreach (var variable in new[] { "PA_GATEWAY_PORT", "PA_AUTHSERVER_PORT", "PA_FHIRSTORE_PORT", "PA_MONITOR_PORT" })
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{run.Ports[variable]}") };
+            Assert.True(await ServiceProcess.IsReadyAsync(http), $"{variable} not ready:\n{run.Output}");
+        }
+
+        Assert.Contains($"http://localhost:{run.Ports["PA_GATEWAY_PORT"]}/r4", run.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(data, "fhir-store.db")));
+        Assert.True(File.Exists(Path.Combine(data, "authserver.db")));
+        Assert.True(File.Exists(Path.Combine(data, "logs", "gateway.log")));
+        var started = ProcessTable.InSession(run.SessionId);
+        Assert.True(started.Count >= 6, $"expected run.sh, redis and four services, found: {Describe(started)}");
+
+        Signals.Terminate(run.Pid);
+
+        Assert.True(await run.WaitForExitAsync(TimeSpan.FromSeconds(60)), run.Output);
+        var left = await LeftoversAsync(run.SessionId);
+        Assert.True(left.Count == 0, $"processes left behind: {Describe(left)}");
+        foreach (var port in run.Ports.Values)
+        {
+            Assert.False(await IsListeningAsync(port), $"port {port} still listening");
+        }
+    }
+
+    [Fact]
+    public async Task RunSh_PortInUse_RefusesNamingThePort()
+    {
+        var data = Path.Combine(Directory.CreateTempSubdirectory("pa-run-").FullName, ".data");
+        TcpListener? blocker = null;
+        await using var run = new RunScript(data, ports =>
+        {
+            blocker = new TcpListener(System.Net.IPAddress.Loopback, ports["PA_GATEWAY_PORT"]);
+            blocker.Start();
+        });
+        using var held = blocker;
+
+        Assert.True(await run.WaitForExitAsync(TimeSpan.FromMinutes(2)), run.Output);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains($"port {run.Ports["PA_GATEWAY_PORT"]} (gateway) is already in use", run.Output, StringComparison.Ordinal);
+        Assert.Empty(await LeftoversAsync(run.SessionId));
+    }
+
+    private static async Task<IReadOnlyList<int>> LeftoversAsync(int session)
+    {
+        IReadOnlyList<int> left = [];
+        await Eventually.TrueAsync(() => Task.FromResult((left = ProcessTable.InSession(session)).Count == 0), TimeSpan.FromSeconds(10));
+        return left;
+    }
+
+    private static string Describe(IEnumerable<int> pids) =>
+        string.Join("; ", pids.Select(p => $"{p}: {ProcessTable.CommandLine(p)}"));
+
+    private static async Task<bool> IsListeningAsync(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync("127.0.0.1", port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
