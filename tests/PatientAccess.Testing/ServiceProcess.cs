@@ -65,19 +65,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             && !_process.HasExited;
     }
 
-    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
-    {
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(cts.Token);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync(timeout);
 
     public static async Task<bool> IsReadyAsync(HttpClient http)
     {
