@@ -35,6 +35,27 @@ public sealed class DefaultEndpointsTests
     }
 
     [Fact]
+    public async Task Metrics_ServiceInstrumentsWithHostileLabels_ServedEscapedAndPassPromtool()
+    {
+        await using var app = await TestHost.StartAsync();
+        // A service's own instruments come from its IMeterFactory, as ASP.NET Core's do.
+        var meter = app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>().Create(new System.Diagnostics.Metrics.MeterOptions("PatientAccess.Test"));
+        meter.CreateCounter<long>("patientaccess.refusals", null, "Refusals by reason.")
+            .Add(1, new KeyValuePair<string, object?>("reason", "bad \"token\"\nfrom C:\\app"));
+        meter.CreateObservableGauge("patientaccess.spool.depth", () => 3, null, "Spool depth.");
+        meter.CreateHistogram<double>("patientaccess.upstream.duration", "s", "Upstream time.")
+            .Record(0.02, new KeyValuePair<string, object?>("client_id", "app\"1\""));
+
+        var text = await app.GetTestClient().GetStringAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Contains("patientaccess_refusals_total{reason=\"bad \\\"token\\\"\\nfrom C:\\\\app\"} 1\n", text, StringComparison.Ordinal);
+        Assert.Contains("patientaccess_spool_depth 3\n", text, StringComparison.Ordinal);
+        Assert.Contains("patientaccess_upstream_duration_seconds_count{client_id=\"app\\\"1\\\"\"} 1\n", text, StringComparison.Ordinal);
+        var (ok, report) = await Testing.Promtool.CheckMetricsAsync(text);
+        Assert.True(ok, report);
+    }
+
+    [Fact]
     public async Task HealthReady_CheckUnhealthy_503WithCheckNamed()
     {
         var healthy = false;
