@@ -62,6 +62,15 @@ rm -f "${TMPDIR:-/tmp}/patientaccess-build.$$.log"
 mkdir -p "$data/logs" "$data/redis"
 data=$(cd "$data" && pwd)
 
+# --- secrets: made once per data folder, readable by this user only ----------------
+# The member-context key is shared by gateway and store; the operator key lets an
+# operator import into the store. The store is given only the operator key's hash.
+mkdir -p "$data/secrets" && chmod 700 "$data/secrets"
+secret() { [ -s "$data/secrets/$1" ] || (umask 077; head -c 32 /dev/urandom | base64 > "$data/secrets/$1"); cat "$data/secrets/$1"; }
+member_context_key=$(secret member-context.key)
+operator_key=$(secret operator.key)
+operator_key_hash=$(printf '%s' "$operator_key" | sha256sum | cut -d' ' -f1)
+
 # --- start, and stop everything on the way out -----------------------------------
 pids=()
 names=()
@@ -94,11 +103,13 @@ pids+=("$!"); names+=("redis")
 for s in "${services[@]}"; do
   name=$(field "$s" 0); folder=$(field "$s" 1); project=$(field "$s" 2); port=$(field "$s" 3)
   out="$root/$folder/$project/bin/$configuration/net10.0"
-  Service__Port=$port \
-  Service__DataDirectory="$data" \
-  Redis__ConnectionString="127.0.0.1:$redis_port" \
-  Proxy__FhirStoreUrl="http://127.0.0.1:${PA_FHIRSTORE_PORT:-5100}" \
-    dotnet "$out/$project.dll" --contentRoot "$out" >"$data/logs/$name.log" 2>&1 &
+  # Each service gets only the settings (and secrets) it uses.
+  settings=(Service__Port="$port" Service__DataDirectory="$data" Redis__ConnectionString="127.0.0.1:$redis_port")
+  case "$name" in
+    fhir-store) settings+=(Access__MemberContextKeys__0="$member_context_key" Access__OperatorKeyHashes__0="$operator_key_hash") ;;
+    gateway) settings+=(Proxy__FhirStoreUrl="http://127.0.0.1:${PA_FHIRSTORE_PORT:-5100}" MemberContext__Keys__0="$member_context_key") ;;
+  esac
+  env "${settings[@]}" dotnet "$out/$project.dll" --contentRoot "$out" >"$data/logs/$name.log" 2>&1 &
   pids+=("$!"); names+=("$name")
 done
 

@@ -48,6 +48,9 @@ public sealed class ServiceProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         info.Environment["Service__Port"] = chosen.ToString(CultureInfo.InvariantCulture);
+        // The store refuses to start without its access keys; tests that check that remove them.
+        info.Environment["Access__MemberContextKeys__0"] = TestKeys.MemberContext;
+        info.Environment["Access__OperatorKeyHashes__0"] = TestKeys.OperatorHash;
         foreach (var (key, value) in settings)
         {
             info.Environment[key] = value;

@@ -13,6 +13,9 @@ public sealed class ConfigurationErrorTests
     [InlineData("PatientAccess.FhirStore", "Database__Provider", "Oracle", "Database:Provider")]
     [InlineData("PatientAccess.Monitor", "Redis__ConnectionString", "", "Redis:ConnectionString: is required")]
     [InlineData("PatientAccess.Monitor", "Service__BindAddress", "example.com", "Service:BindAddress: 'example.com' is not an IP address")]
+    [InlineData("PatientAccess.FhirStore", "Access__MemberContextKeys__0", "", "Access:MemberContextKeys: is required")]
+    [InlineData("PatientAccess.FhirStore", "Access__MemberContextKeys__0", "c2hvcnQ=", "Access:MemberContextKeys: each key must be base64 of 32 bytes or more")]
+    [InlineData("PatientAccess.FhirStore", "Access__OperatorKeyHashes__0", "plaintext-password", "Access:OperatorKeyHashes: each entry must be a SHA-256 hash")]
     public async Task Start_InvalidSetting_ExitsAtOnceNamingTheSetting(string project, string variable, string value, string expected)
     {
         var data = Directory.CreateTempSubdirectory("pa-config-").FullName;

@@ -1,0 +1,10 @@
+namespace PatientAccess.Fhir.FhirPath;
+
+internal enum FhirPathTokenKind
+{
+    Identifier,
+    String,
+    Number,
+    Symbol,
+    End,
+}
