@@ -1,12 +1,14 @@
-using PatientAccess.Data;
+using PatientAccess.FhirStore;
+using PatientAccess.FhirStore.Api;
 using PatientAccess.ServiceDefaults;
 using PatientAccess.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.Services.AddDatabase("fhir-store.db");
+builder.Services.AddFhirStore();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapFhirApi();
 
 return app.RunService();

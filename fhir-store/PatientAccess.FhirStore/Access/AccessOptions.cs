@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+
+namespace PatientAccess.FhirStore.Access;
+
+/// <summary>
+/// Who may read the store. Section <c>Access</c>. There is no default key: a store
+/// without one refuses to start rather than run open.
+/// </summary>
+public sealed partial class AccessOptions : IValidatableObject
+{
+    public const string Section = "Access";
+
+    /// <summary>
+    /// Base64 keys (32 bytes or more) shared with the gateway for the member-context header;
+    /// the gateway signs with the first, the store accepts any, so keys rotate without downtime.
+    /// </summary>
+    public IList<string> MemberContextKeys { get; } = [];
+
+    /// <summary>
+    /// SHA-256 hashes (hex) of operator keys, presented as <c>Authorization: Bearer KEY</c>,
+    /// which read everything and may import. Hashes only: the keys themselves are never stored.
+    /// </summary>
+    public IList<string> OperatorKeyHashes { get; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MemberContextKeys.All(string.IsNullOrWhiteSpace))
+        {
+            yield return new ValidationResult("is required: at least one base64 key of 32 bytes or more, shared with the gateway", [nameof(MemberContextKeys)]);
+        }
+
+        foreach (var key in MemberContextKeys.Where(k => !string.IsNullOrWhiteSpace(k)))
+        {
+            if (!TryKey(key, out _))
+            {
+                yield return new ValidationResult("each key must be base64 of 32 bytes or more", [nameof(MemberContextKeys)]);
+            }
+        }
+
+        foreach (var hash in OperatorKeyHashes.Where(h => !string.IsNullOrWhiteSpace(h)))
+        {
+            if (!HexHash().IsMatch(hash))
+            {
+                yield return new ValidationResult("each entry must be a SHA-256 hash in hex (64 characters)", [nameof(OperatorKeyHashes)]);
+            }
+        }
+    }
+
+    public static bool TryKey(string text, out byte[] key)
+    {
+        key = [];
+        var buffer = new byte[text.Length];
+        if (!Convert.TryFromBase64String(text, buffer, out var written) || written < 32)
+        {
+            return false;
+        }
+
+        key = buffer[..written];
+        return true;
+    }
+
+    [GeneratedRegex("^[0-9a-fA-F]{64}$")]
+    private static partial Regex HexHash();
+}

@@ -1,0 +1,97 @@
+using System.Text;
+using PatientAccess.Fhir.Search;
+using PatientAccess.FhirStore.Storage;
+
+namespace PatientAccess.FhirStore.Import;
+
+/// <summary>
+/// Bulk load from NDJSON: each line is checked on its own (a bad line is reported and
+/// skipped, never stopping or corrupting the rest), good lines are upserted by id in
+/// batches of one transaction each, and references to resources that exist nowhere are
+/// reported once the whole input is in (so order within the input does not matter).
+/// </summary>
+public sealed class NdjsonImporter(ResourcePreparer preparer, IResourceStore store)
+{
+    private const int BatchSize = 500;
+    private const int MaxLineBytes = 8 * 1024 * 1024;
+
+    public async Task<ImportReport> ImportAsync(IEnumerable<(string Source, Stream Content)> inputs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var report = new ImportReport();
+        var references = new Dictionary<(string Type, string Id), string>();
+        var batch = new List<IndexedResource>(BatchSize);
+        foreach (var (source, content) in inputs)
+        {
+            using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+            var number = 0;
+            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            {
+                number++;
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                var prepared = line.Length > MaxLineBytes
+                    ? PreparedResource.Fail($"the line is longer than {MaxLineBytes} characters")
+                    : preparer.Prepare(line);
+                if (prepared.Resource is not { } resource)
+                {
+                    report.Reject(new ImportLine(source, number, "rejected", null, prepared.Error));
+                    continue;
+                }
+
+                foreach (var reference in resource.Entries.OfType<ReferenceIndexEntry>().Where(r => r.ResourceType is not null && r.Id is not null))
+                {
+                    references.TryAdd((reference.ResourceType!, reference.Id!), $"{resource.Type}/{resource.Id}");
+                }
+
+                batch.Add(resource);
+                if (batch.Count == BatchSize)
+                {
+                    await FlushAsync(batch, report, cancellationToken);
+                }
+            }
+        }
+
+        await FlushAsync(batch, report, cancellationToken);
+        await ReportDanglingAsync(references, report, cancellationToken);
+        return report;
+    }
+
+    private async Task FlushAsync(List<IndexedResource> batch, ImportReport report, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        // A resource appearing twice in one batch: the last line wins, as a later upsert would.
+        var distinct = batch.GroupBy(r => (r.Type, r.Id)).Select(g => g.Last()).ToList();
+        foreach (var outcome in await store.UpsertAsync(distinct, cancellationToken))
+        {
+            switch (outcome.Kind)
+            {
+                case UpsertKind.Created: report.Created++; break;
+                case UpsertKind.Updated: report.Updated++; break;
+                default: report.Unchanged++; break;
+            }
+        }
+
+        report.Unchanged += batch.Count - distinct.Count;
+        batch.Clear();
+    }
+
+    private async Task ReportDanglingAsync(Dictionary<(string Type, string Id), string> references, ImportReport report, CancellationToken cancellationToken)
+    {
+        var existing = await store.ExistingAsync(references.Keys, cancellationToken);
+        foreach (var ((type, id), from) in references)
+        {
+            if (!existing.Contains((type, id)))
+            {
+                report.Dangling(from, $"{type}/{id}");
+            }
+        }
+    }
+}

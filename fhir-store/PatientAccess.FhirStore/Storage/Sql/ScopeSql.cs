@@ -1,0 +1,28 @@
+namespace PatientAccess.FhirStore.Storage.Sql;
+
+/// <summary>
+/// The visibility rule as SQL, applied to every row any query returns (matches, chained
+/// targets, includes, history): a member sees their patients' compartments and the
+/// shared directory resources, and sensitive-labeled resources only by consent.
+/// </summary>
+internal static class ScopeSql
+{
+    /// <summary>Resource types outside every patient's compartment that members may read.</summary>
+    public static readonly string[] SharedTypes = ["Organization", "Practitioner", "PractitionerRole", "Location", "Medication"];
+
+    public static string Predicate(string alias, AccessScope scope, SqlParameters parameters)
+    {
+        if (scope.IsEverything)
+        {
+            return "1=1";
+        }
+
+        var compartment = scope.PatientIds.Count == 0
+            ? "0=1"
+            : $"EXISTS (SELECT 1 FROM compartment c WHERE c.res = {alias}.seq AND c.patient IN {parameters.AddList(scope.PatientIds)})";
+        var consented = scope.ConsentedLabels.Count == 0
+            ? $"NOT EXISTS (SELECT 1 FROM security s WHERE s.res = {alias}.seq)"
+            : $"NOT EXISTS (SELECT 1 FROM security s WHERE s.res = {alias}.seq AND s.label NOT IN {parameters.AddList(scope.ConsentedLabels)})";
+        return $"(({alias}.type IN {parameters.AddList(SharedTypes)} OR {compartment}) AND {consented})";
+    }
+}

@@ -1,0 +1,178 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using PatientAccess.Data;
+using PatientAccess.FhirStore.Search;
+
+namespace PatientAccess.FhirStore.Storage.Sql;
+
+/// <summary>
+/// The store on a relational database: current versions in <c>resources</c>, every version
+/// in <c>history</c>, search values in one index table per parameter type, and each
+/// resource's patients and sensitivity labels alongside, so scope checks are joins.
+/// </summary>
+public sealed class SqlResourceStore(DbConnectionFactory connections, ISqlDialect dialect, TimeProvider clock) : IResourceStore
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        foreach (var statement in dialect.Schema)
+        {
+            await using var command = connection.Command(statement);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<IndexedResource> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        using var rows = new IndexRowWriter(connection, transaction);
+        var outcomes = new List<UpsertOutcome>(batch.Count);
+        foreach (var resource in batch)
+        {
+            outcomes.Add(await UpsertOneAsync(connection, transaction, rows, resource, cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return outcomes;
+    }
+
+    public async Task<StoredResource?> ReadAsync(string type, string id, AccessScope scope, CancellationToken cancellationToken)
+    {
+        var p = new SqlParameters();
+        var sql = $"SELECT r.{SearchSql.Columns.Replace(", ", ", r.", StringComparison.Ordinal)} FROM resources r "
+            + $"WHERE r.type = {p.Add(type)} AND r.id = {p.Add(id)} AND {ScopeSql.Predicate("r", scope, p)}";
+        return await SingleAsync(sql, p, cancellationToken);
+    }
+
+    public async Task<StoredResource?> ReadVersionAsync(string type, string id, int versionId, AccessScope scope, CancellationToken cancellationToken)
+    {
+        // Visibility follows the current version: its compartment and labels decide.
+        var p = new SqlParameters();
+        var sql = "SELECT r.seq, h.type, h.id, h.version, h.last_updated, 0, h.json FROM history h "
+            + "JOIN resources r ON r.type = h.type AND r.id = h.id "
+            + $"WHERE h.type = {p.Add(type)} AND h.id = {p.Add(id)} AND h.version = {p.Add(versionId)} AND {ScopeSql.Predicate("r", scope, p)}";
+        return await SingleAsync(sql, p, cancellationToken);
+    }
+
+    public async Task<SearchPage> SearchAsync(SearchQuery query, AccessScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        int? total = null;
+        if (query.WithTotal || query.CountOnly)
+        {
+            var count = SearchSql.Count(query, scope);
+            await using var command = connection.Command(count.Text, count.Parameters);
+            total = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            if (query.CountOnly)
+            {
+                return new SearchPage([], [], null, null, total);
+            }
+        }
+
+        var page = await new SearchPager(connection).FetchAsync(query, scope, cancellationToken);
+        var included = await new IncludeLoader(connection).LoadAsync(query, page.Matches, scope, cancellationToken);
+        return page with { Included = included, Total = total };
+    }
+
+    public async Task<IReadOnlySet<(string Type, string Id)>> ExistingAsync(IReadOnlyCollection<(string Type, string Id)> references, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(references);
+        var found = new HashSet<(string Type, string Id)>();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        foreach (var chunk in references.Chunk(200))
+        {
+            var p = new SqlParameters();
+            var pairs = string.Join(" OR ", chunk.Select(r => $"(type = {p.Add(r.Type)} AND id = {p.Add(r.Id)})"));
+            await using var command = connection.Command($"SELECT type, id FROM resources WHERE deleted = 0 AND ({pairs})", p);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        return found;
+    }
+
+    private async Task<StoredResource?> SingleAsync(string sql, SqlParameters p, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.Command(sql, p);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? reader.ReadResource() : null;
+    }
+
+    private async Task<UpsertOutcome> UpsertOneAsync(DbConnection connection, DbTransaction transaction, IndexRowWriter rows, IndexedResource resource, CancellationToken cancellationToken)
+    {
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(resource.Json)));
+        long? seq = null;
+        var version = 0;
+        await using (var find = connection.Command("SELECT seq, version, hash FROM resources WHERE type = @t AND id = @i", transaction: transaction))
+        {
+            find.Bind("@t", resource.Type);
+            find.Bind("@i", resource.Id);
+            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                seq = reader.GetInt64(0);
+                version = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
+                if (reader.GetString(2) == hash)
+                {
+                    return new UpsertOutcome(resource.Type, resource.Id, UpsertKind.Unchanged, version);
+                }
+            }
+        }
+
+        version++;
+        var now = clock.GetUtcNow();
+        // Millisecond precision: what FHIR instants carry, so the stored tick matches meta.lastUpdated exactly.
+        now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+        var json = ResourceMeta.Stamp(resource.Json, version, now);
+        if (seq is null)
+        {
+            await using var insert = connection.Command(
+                "INSERT INTO resources (type, id, version, last_updated, deleted, hash, json) VALUES (@t, @i, @v, @u, 0, @h, @j) RETURNING seq",
+                transaction: transaction);
+            BindRow(insert, resource, version, now, hash, json);
+            seq = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            await using var update = connection.Command(
+                "UPDATE resources SET version = @v, last_updated = @u, deleted = 0, hash = @h, json = @j WHERE type = @t AND id = @i",
+                transaction: transaction);
+            BindRow(update, resource, version, now, hash, json);
+            await update.ExecuteNonQueryAsync(cancellationToken);
+            await rows.ClearAsync(seq.Value, cancellationToken);
+        }
+
+        await using (var history = connection.Command(
+            "INSERT INTO history (type, id, version, last_updated, json) VALUES (@t, @i, @v, @u, @j)", transaction: transaction))
+        {
+            BindRow(history, resource, version, now, null, json);
+            await history.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await rows.WriteAsync(seq.Value, resource, cancellationToken);
+        return new UpsertOutcome(resource.Type, resource.Id, version == 1 ? UpsertKind.Created : UpsertKind.Updated, version);
+    }
+
+    private static void BindRow(DbCommand command, IndexedResource resource, int version, DateTimeOffset now, string? hash, string json)
+    {
+        command.Bind("@t", resource.Type);
+        command.Bind("@i", resource.Id);
+        command.Bind("@v", version);
+        command.Bind("@u", now.UtcTicks);
+        if (hash is not null)
+        {
+            command.Bind("@h", hash);
+        }
+
+        command.Bind("@j", json);
+    }
+}
