@@ -1,0 +1,29 @@
+using PatientAccess.LoadTests.Reports;
+
+namespace PatientAccess.LoadTests.Cli;
+
+/// <summary>Entry point behind Program: parse, then run or explain. Writers are passed in so tests can read them.</summary>
+internal static class CliApp
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+
+        var parsed = CliParser.Parse(args);
+        if (parsed.ShowHelp)
+        {
+            await output.WriteLineAsync(Usage.Text);
+            return ExitCodes.Ok;
+        }
+
+        if (parsed.Error is { } message)
+        {
+            await error.WriteLineAsync($"error: {message} (see --help)");
+            return ExitCodes.BadInput;
+        }
+
+        return await HttpCommand.RunAsync(parsed.Options!, RunEnvironment.Current(args), output, error, cancellationToken);
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace PatientAccess.LoadTests.Tests.Integration;
+
+/// <summary>
+/// A tiny Kestrel server on a free loopback port to load against: /ok answers 200, /fail 503, and
+/// /slow?ms=N waits N ms (default 2000) before answering 200, giving up if the client does.
+/// </summary>
+public sealed class LoopbackServer : IAsyncLifetime
+{
+    public const string OkBody = "all good";
+
+    private WebApplication? _app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public Uri Url(string pathAndQuery) => new(BaseAddress, pathAndQuery);
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        _app = builder.Build();
+        // Port 0: the OS picks a free port, so parallel test runs never collide.
+        _app.Urls.Add("http://127.0.0.1:0");
+        _app.MapGet("/ok", () => Results.Text(OkBody));
+        _app.MapGet("/fail", () => Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
+        _app.MapGet("/slow", async (int? ms, CancellationToken aborted) =>
+        {
+            try
+            {
+                await Task.Delay(ms ?? 2000, aborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return Results.Empty;
+            }
+
+            return Results.Text(OkBody);
+        });
+        await _app.StartAsync(TestContext.Current.CancellationToken);
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        BaseAddress = new Uri(address);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}
