@@ -4,6 +4,7 @@ using PatientAccess.Fhir.Search;
 using PatientAccess.Fhir.Validation;
 using PatientAccess.FhirStore.Access;
 using PatientAccess.FhirStore.Capability;
+using PatientAccess.FhirStore.Import;
 using PatientAccess.FhirStore.Search;
 using PatientAccess.FhirStore.Storage;
 using PatientAccess.FhirStore.Storage.Sql;
@@ -34,6 +35,7 @@ public static class FhirStoreServiceCollectionExtensions
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchLimits>>().Value));
         services.AddSingleton<AccessResolver>();
         services.AddSingleton<CapabilityStatementBuilder>();
+        services.AddSingleton<NdjsonImporter>();
         services.AddHostedService<StoreInitializer>();
         return services;
     }

@@ -25,7 +25,9 @@ internal sealed class KestrelEndpointSetup(IOptions<ServiceOptions> service) : I
 
         // Bound what one request may cost before any endpoint sees it.
         options.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
-        options.Limits.MaxRequestLineSize = 16 * 1024;
+        // Long enough that endpoints can answer an oversized query with a proper error body
+        // (a FHIR OperationOutcome) instead of Kestrel's bare 414.
+        options.Limits.MaxRequestLineSize = 64 * 1024;
         options.AddServerHeader = false;
     }
 }

@@ -44,7 +44,9 @@ public sealed class AccessResolver
             return AccessDecision.Refused(header.Count == 0 ? "no member context: the store answers only through the gateway" : "more than one member context");
         }
 
-        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString;
+        // The target exactly as sent: what the gateway signed, before any decoding.
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        var target = string.IsNullOrEmpty(raw) ? context.Request.PathBase + context.Request.Path + context.Request.QueryString : raw;
         var result = _codec.Verify(header[0], context.Request.Method, target, _clock.GetUtcNow());
         return result.Context is { } member
             ? AccessDecision.Member(AccessScope.ForMember(member.PatientIds, member.SensitiveCategories))

@@ -26,6 +26,13 @@ public sealed class SearchParser(SearchParameterRegistry registry, SearchLimits 
 
         foreach (var (name, value) in list)
         {
+            // Control characters have no place in a search and some databases refuse them (NUL).
+            if (name.Any(char.IsControl) || value.Any(char.IsControl))
+            {
+                state.Errors.Add($"{new string(name.Where(c => !char.IsControl(c)).ToArray())}: control characters are not allowed in a search");
+                continue;
+            }
+
             ParseOne(state, name, value);
         }
 
@@ -44,14 +51,20 @@ public sealed class SearchParser(SearchParameterRegistry registry, SearchLimits 
         switch (name)
         {
             case "_count":
-                if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && !IsHuge(value))
+                if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+                {
+                    state.Count = Math.Min(count, limits.MaxCount);
+                }
+                else if (value.Length > 0 && value.All(char.IsAsciiDigit))
+                {
+                    // Larger than an int (even absurdly so) is served at the cap, as the spec allows.
+                    state.Count = limits.MaxCount;
+                }
+                else
                 {
                     state.Errors.Add($"_count: '{value}' is not a whole number");
-                    return;
                 }
 
-                // Larger than the cap (even absurdly larger) is served at the cap, as the spec allows.
-                state.Count = IsHuge(value) ? limits.MaxCount : Math.Clamp(count, 0, limits.MaxCount);
                 return;
             case CursorParameter:
                 if (!PageCursor.TryDecode(value, out var cursor))
@@ -258,8 +271,6 @@ public sealed class SearchParser(SearchParameterRegistry registry, SearchLimits 
         var colon = name.IndexOf(':', StringComparison.Ordinal);
         return colon < 0 ? (name, null) : (name[..colon], name[(colon + 1)..]);
     }
-
-    private static bool IsHuge(string value) => value.Length > 0 && value.All(char.IsAsciiDigit);
 
     private static void Unsupported(ParseState state, string name)
     {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace PatientAccess.FhirStore.Storage;
@@ -6,6 +8,10 @@ namespace PatientAccess.FhirStore.Storage;
 /// <summary>meta.versionId and meta.lastUpdated belong to the server: set on write, ignored on input.</summary>
 internal static class ResourceMeta
 {
+    // Names like Núñez stay readable; the content type is JSON, never HTML, so the
+    // HTML-safe escaping of the default encoder buys nothing here.
+    private static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Stamp(string json, int version, DateTimeOffset lastUpdated)
     {
         var node = JsonNode.Parse(json)!.AsObject();
@@ -31,7 +37,7 @@ internal static class ResourceMeta
             ordered[name] = value;
         }
 
-        return ordered.ToJsonString();
+        return ordered.ToJsonString(Output);
     }
 
     /// <summary>The content without server-owned fields, which is what "unchanged" compares.</summary>
@@ -47,6 +53,6 @@ internal static class ResourceMeta
             }
         }
 
-        return resource.ToJsonString();
+        return resource.ToJsonString(Output);
     }
 }

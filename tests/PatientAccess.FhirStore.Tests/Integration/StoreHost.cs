@@ -1,0 +1,69 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+using PatientAccess.MemberContext;
+using PatientAccess.Testing;
+
+namespace PatientAccess.FhirStore.Tests.Integration;
+
+/// <summary>The store in-process on one database (SQLite file or PostgreSQL database), loaded with the fixture members.</summary>
+public sealed class StoreHost : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly MemberContextCodec _codec = new([TestKeys.MemberContextBytes]);
+
+    public StoreHost(string backend, string dataDirectory, string? postgresConnectionString)
+    {
+        Backend = backend;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Service:Port"] = "5999",
+            ["Service:DataDirectory"] = dataDirectory,
+            ["Access:MemberContextKeys:0"] = TestKeys.MemberContext,
+            ["Access:OperatorKeyHashes:0"] = TestKeys.OperatorHash,
+            ["Database:Provider"] = backend,
+            ["Database:ConnectionString"] = postgresConnectionString ?? string.Empty,
+        };
+    }
+
+    public string Backend { get; }
+
+    /// <summary>A client that reads everything, as an operator.</summary>
+    public HttpClient Operator()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.Operator);
+        return client;
+    }
+
+    /// <summary>GET as the gateway would send it for a member: the context signed for exactly this request.</summary>
+    public async Task<HttpResponseMessage> GetAsMemberAsync(string target, string[] patients, string[]? consented = null, TimeSpan? lifetime = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, target);
+        request.Headers.Add(MemberContextCodec.HeaderName, SignFor("GET", target, patients, consented, lifetime));
+        return await CreateClient().SendAsync(request);
+    }
+
+    public string SignFor(string method, string target, string[] patients, string[]? consented = null, TimeSpan? lifetime = null) =>
+        _codec.Sign(new MemberContext.MemberContext(patients, consented ?? [], "test-app", DateTimeOffset.UtcNow + (lifetime ?? TimeSpan.FromSeconds(30))), method, target);
+
+    public async Task<string> ImportAsync(string ndjson)
+    {
+        using var content = new StringContent(ndjson, System.Text.Encoding.UTF8, "application/fhir+ndjson");
+        using var response = await Operator().PostAsync(new Uri("/r4/$import", UriKind.Relative), content);
+        var body = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode ? body : throw new InvalidOperationException($"import failed: {(int)response.StatusCode} {body}");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+}
