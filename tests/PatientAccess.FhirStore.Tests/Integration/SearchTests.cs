@@ -54,6 +54,11 @@ public sealed class SearchTests(StoreBackends backends)
         ("Coverage?subscriber:missing=true", ["Coverage/cov-bob"]),
         ("Coverage?subscriber:missing=false", ["Coverage/cov-alice"]),
         ("Patient?_id=bob,alice", ["Patient/alice", "Patient/bob"]),
+        // uri: exact and :below
+        ("Patient?_profile=http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient", ["Patient/alice"]),
+        ("Observation?_source=http://example.org/lab%23x", ["Observation/obs-bob-hr"]),
+        ("DocumentReference?location:below=http://example.org/docs/", ["DocumentReference/doc-alice"]),
+        ("DocumentReference?location=http://example.org/docs/", []),
     ];
 
     public static TheoryData<string, string, string[]> BothBackends()
@@ -141,5 +146,26 @@ public sealed class SearchTests(StoreBackends backends)
         using var response = await backends[backend].Operator().PostAsync(new Uri("/r4/ExplanationOfBenefit/_search", UriKind.Relative), form, TestContext.Current.CancellationToken);
 
         Assert.Equal(["ExplanationOfBenefit/eob-alice-1", "ExplanationOfBenefit/eob-alice-2"], Fhir.Ids(await Fhir.JsonAsync(response)).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.Names), MemberType = typeof(StoreBackends))]
+    public async Task Search_EveryTypeEveryResult_ValidatesAgainstR4Schema(string backend)
+    {
+        var client = backends[backend].Operator();
+        var checkedCount = 0;
+        foreach (var type in PatientAccess.FhirStore.Storage.SupportedResourceTypes.All)
+        {
+            using var response = await client.GetAsync(new Uri($"/r4/{type}?_count=500", UriKind.Relative), TestContext.Current.CancellationToken);
+            var bundle = await Fhir.JsonAsync(response);
+            foreach (var entry in bundle.TryGetProperty("entry", out var entries) ? entries.EnumerateArray() : default)
+            {
+                var errors = PatientAccess.Fhir.Validation.FhirSchemaValidator.Default.Validate(entry.GetProperty("resource"));
+                Assert.True(errors.Count == 0, string.Join("; ", errors));
+                checkedCount++;
+            }
+        }
+
+        Assert.True(checkedCount == 18, $"only {checkedCount} resources came back");
     }
 }
