@@ -9,6 +9,8 @@
 #   PA_FHIRSTORE_PORT   5100    PA_MONITOR_PORT    5003
 #   PA_REDIS_PORT       6380    (the private redis-server, loopback only)
 #   PA_READY_TIMEOUT    seconds to wait for every service to be ready (default 180)
+#   PA_SEED_MEMBERS     synthetic members seeded into a fresh data folder (default 100)
+#   PA_SEED             the generator's seed (default 1)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -96,6 +98,16 @@ trap 'cleanup; exit 130' INT
 trap 'cleanup; exit 143' TERM
 trap cleanup EXIT
 
+# --- demo data: the synthetic plan, with the demo member, on a fresh data folder ------
+if [ ! -e "$data/fhir-store.db" ]; then
+  store_out="$root/fhir-store/PatientAccess.FhirStore/bin/$configuration/net10.0"
+  say "Seeding demo data (${PA_SEED_MEMBERS:-100} members, seed ${PA_SEED:-1}) ..."
+  Service__DataDirectory="$data" dotnet "$store_out/PatientAccess.FhirStore.dll" seed \
+    --members "${PA_SEED_MEMBERS:-100}" --seed "${PA_SEED:-1}" --contentRoot "$store_out" \
+    >"$data/logs/seed.log" 2>&1 || { tail -n 20 "$data/logs/seed.log" >&2; die "seeding the demo data failed; see $data/logs/seed.log"; }
+  grep -m1 '^seeded' "$data/logs/seed.log" || true
+fi
+
 redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$data/redis" --appendonly yes --save '' \
   --daemonize no --logfile "$data/logs/redis.log" &
 pids+=("$!"); names+=("redis")
@@ -153,6 +165,8 @@ PatientAccess is running (data in $data, logs in $data/logs).
   Monitor               http://localhost:$(field "${services[2]}" 3)
   FHIR store (internal) http://127.0.0.1:$(field "${services[0]}" 3)/r4
   Redis (private)       127.0.0.1:$redis_port
+  Demo member           John Allen, born 1950-10-19, member ID 123456789123, zip 02114
+  Operator key (store)  $data/secrets/operator.key
   Metrics               /metrics on each service; health at /health/live and /health/ready
 
 Press Ctrl-C to stop.

@@ -18,9 +18,47 @@ public sealed class NdjsonImporter(ResourcePreparer preparer, IResourceStore sto
     public async Task<ImportReport> ImportAsync(IEnumerable<(string Source, Stream Content)> inputs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        return await ImportAsync(ReadLinesAsync(inputs, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The same, for resources already in memory (the synthetic data generator).</summary>
+    public async Task<ImportReport> ImportAsync(IAsyncEnumerable<(string Source, int Line, string Json)> lines, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
         var report = new ImportReport();
         var references = new Dictionary<(string Type, string Id), string>();
         var batch = new List<IndexedResource>(BatchSize);
+        await foreach (var (source, number, line) in lines.WithCancellation(cancellationToken))
+        {
+            var prepared = line.Length > MaxLineBytes
+                ? PreparedResource.Fail($"the line is longer than {MaxLineBytes} characters")
+                : preparer.Prepare(line);
+            if (prepared.Resource is not { } resource)
+            {
+                report.Reject(new ImportLine(source, number, "rejected", null, prepared.Error));
+                continue;
+            }
+
+            foreach (var reference in resource.Entries.OfType<ReferenceIndexEntry>().Where(r => r.ResourceType is not null && r.Id is not null))
+            {
+                references.TryAdd((reference.ResourceType!, reference.Id!), $"{resource.Type}/{resource.Id}");
+            }
+
+            batch.Add(resource);
+            if (batch.Count == BatchSize)
+            {
+                await FlushAsync(batch, report, cancellationToken);
+            }
+        }
+
+        await FlushAsync(batch, report, cancellationToken);
+        await ReportDanglingAsync(references, report, cancellationToken);
+        return report;
+    }
+
+    private static async IAsyncEnumerable<(string Source, int Line, string Json)> ReadLinesAsync(
+        IEnumerable<(string Source, Stream Content)> inputs, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         foreach (var (source, content) in inputs)
         {
             using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
@@ -28,36 +66,12 @@ public sealed class NdjsonImporter(ResourcePreparer preparer, IResourceStore sto
             while (await reader.ReadLineAsync(cancellationToken) is { } line)
             {
                 number++;
-                if (string.IsNullOrWhiteSpace(line))
+                if (!string.IsNullOrWhiteSpace(line))
                 {
-                    continue;
-                }
-
-                var prepared = line.Length > MaxLineBytes
-                    ? PreparedResource.Fail($"the line is longer than {MaxLineBytes} characters")
-                    : preparer.Prepare(line);
-                if (prepared.Resource is not { } resource)
-                {
-                    report.Reject(new ImportLine(source, number, "rejected", null, prepared.Error));
-                    continue;
-                }
-
-                foreach (var reference in resource.Entries.OfType<ReferenceIndexEntry>().Where(r => r.ResourceType is not null && r.Id is not null))
-                {
-                    references.TryAdd((reference.ResourceType!, reference.Id!), $"{resource.Type}/{resource.Id}");
-                }
-
-                batch.Add(resource);
-                if (batch.Count == BatchSize)
-                {
-                    await FlushAsync(batch, report, cancellationToken);
+                    yield return (source, number, line);
                 }
             }
         }
-
-        await FlushAsync(batch, report, cancellationToken);
-        await ReportDanglingAsync(references, report, cancellationToken);
-        return report;
     }
 
     private async Task FlushAsync(List<IndexedResource> batch, ImportReport report, CancellationToken cancellationToken)

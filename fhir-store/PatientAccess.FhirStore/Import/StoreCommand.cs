@@ -11,6 +11,8 @@ public sealed class StoreCommand
 {
     public const int UsageError = 2;
 
+    private static readonly string[] CommandOptions = ["--members", "--seed"];
+
     private StoreCommand(string name, IReadOnlyList<string> arguments, string[] hostArgs)
     {
         Name = name;
@@ -27,6 +29,8 @@ public sealed class StoreCommand
     public static string Usage => """
         usage: PatientAccess.FhirStore                     run the FHIR store
                PatientAccess.FhirStore import PATH...      load NDJSON files or folders of *.ndjson
+               PatientAccess.FhirStore seed [--members N] [--seed S]
+                                                           load the deterministic synthetic plan (demo member and family included)
         configuration comes from appsettings.json, environment variables (Database__Provider=...)
         and --Section:Key=value arguments after the command's own.
         """;
@@ -40,8 +44,31 @@ public sealed class StoreCommand
             return null;
         }
 
-        var own = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        var host = args.Skip(1 + own.Count).ToArray();
+        // The command's own words and options come first; the first other --option starts the
+        // host's arguments (--contentRoot, --Section:Key=value), as for the server.
+        var own = new List<string>();
+        var i = 1;
+        for (; i < args.Length; i++)
+        {
+            if (CommandOptions.Contains(args[i]))
+            {
+                own.Add(args[i]);
+                if (++i < args.Length)
+                {
+                    own.Add(args[i]);
+                }
+            }
+            else if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                break;
+            }
+            else
+            {
+                own.Add(args[i]);
+            }
+        }
+
+        var host = args[i..];
         return new StoreCommand(args[0], own, host);
     }
 
@@ -54,6 +81,8 @@ public sealed class StoreCommand
         {
             case "import" when Arguments.Count > 0:
                 return await ImportAsync(services, output, error, cancellationToken);
+            case "seed":
+                return await SeedCommand.RunAsync(Arguments, services, output, error, cancellationToken);
             default:
                 await error.WriteLineAsync(Name is "import" ? "import: name at least one NDJSON file or folder" : $"unknown command '{Name}'");
                 await error.WriteLineAsync(Usage);

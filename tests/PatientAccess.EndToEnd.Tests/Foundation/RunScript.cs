@@ -30,6 +30,7 @@ internal sealed class RunScript : IAsyncDisposable
             WorkingDirectory = RepoPaths.Root,
         };
         info.Environment["PA_DATA_DIR"] = dataDirectory;
+        info.Environment["PA_SEED_MEMBERS"] = "10";
         foreach (var (name, port) in Ports)
         {
             info.Environment[name] = port.ToString(CultureInfo.InvariantCulture);

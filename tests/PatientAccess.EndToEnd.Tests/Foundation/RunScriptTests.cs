@@ -22,6 +22,18 @@ public sealed class RunScriptTests
         Assert.True(File.Exists(Path.Combine(data, "fhir-store.db")));
         Assert.True(File.Exists(Path.Combine(data, "authserver.db")));
         Assert.True(File.Exists(Path.Combine(data, "logs", "gateway.log")));
+        // The demo member was seeded, and the store answers an operator with it.
+        var operatorKey = (await File.ReadAllTextAsync(Path.Combine(data, "secrets", "operator.key"), TestContext.Current.CancellationToken)).Trim();
+        using (var store = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{run.Ports["PA_FHIRSTORE_PORT"]}") })
+        {
+            store.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", operatorKey);
+            var demo = await store.GetStringAsync(new Uri("/r4/Patient?identifier=123456789123&birthdate=1950-10-19&family=allen&given=john&address-postalcode=02114", UriKind.Relative), TestContext.Current.CancellationToken);
+            Assert.Contains("\"id\":\"demo-john-allen\"", demo, StringComparison.Ordinal);
+            using var plain = new HttpClient();
+            using var anonymous = await plain.GetAsync(new Uri($"http://127.0.0.1:{run.Ports["PA_FHIRSTORE_PORT"]}/r4/Patient/demo-john-allen"), TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, anonymous.StatusCode);
+        }
+
         var started = ProcessTable.InSession(run.SessionId);
         Assert.True(started.Count >= 6, $"expected run.sh, redis and four services, found: {Describe(started)}");
 

@@ -26,10 +26,12 @@ internal static class ClauseSql
             return missing.Missing ? $"NOT {any}" : any;
         }
 
+        // "seq IN (index lookup)" lets both databases drive the query from the index table's
+        // (param, value) index instead of scanning every resource of the type.
         var code = p.Add(clause.Code);
         var alternatives = string.Join(" OR ", clause.Conditions.Select(c => Condition(c, "x", scope, p)));
-        var exists = $"EXISTS (SELECT 1 FROM {Table(clause.Type)} x WHERE x.res = {alias}.seq AND x.param = {code} AND ({alternatives}))";
-        return clause.Negated ? $"NOT {exists}" : exists;
+        var matching = $"{alias}.seq IN (SELECT x.res FROM {Table(clause.Type)} x WHERE x.param = {code} AND ({alternatives}))";
+        return clause.Negated ? $"NOT {matching}" : matching;
     }
 
     public static string Table(SearchParamType type) => type switch

@@ -10,7 +10,9 @@ internal static class ScopeSql
     /// <summary>Resource types outside every patient's compartment that members may read.</summary>
     public static readonly string[] SharedTypes = ["Organization", "Practitioner", "PractitionerRole", "Location", "Medication"];
 
-    public static string Predicate(string alias, AccessScope scope, SqlParameters parameters)
+    // knownType: the rows' resource type when the query fixes it, which turns the check into
+    // one indexed lookup instead of an OR the planner cannot drive from an index.
+    public static string Predicate(string alias, AccessScope scope, SqlParameters parameters, string? knownType = null)
     {
         if (scope.IsEverything)
         {
@@ -19,10 +21,13 @@ internal static class ScopeSql
 
         var compartment = scope.PatientIds.Count == 0
             ? "0=1"
-            : $"EXISTS (SELECT 1 FROM compartment c WHERE c.res = {alias}.seq AND c.patient IN {parameters.AddList(scope.PatientIds)})";
+            : $"{alias}.seq IN (SELECT c.res FROM compartment c WHERE c.patient IN {parameters.AddList(scope.PatientIds)})";
         var consented = scope.ConsentedLabels.Count == 0
             ? $"NOT EXISTS (SELECT 1 FROM security s WHERE s.res = {alias}.seq)"
             : $"NOT EXISTS (SELECT 1 FROM security s WHERE s.res = {alias}.seq AND s.label NOT IN {parameters.AddList(scope.ConsentedLabels)})";
-        return $"(({alias}.type IN {parameters.AddList(SharedTypes)} OR {compartment}) AND {consented})";
+        var visible = knownType is null
+            ? $"({alias}.type IN {parameters.AddList(SharedTypes)} OR {compartment})"
+            : SharedTypes.Contains(knownType) ? "1=1" : compartment;
+        return $"({visible} AND {consented})";
     }
 }

@@ -27,7 +27,7 @@ internal sealed class SearchSql
 
     public static string Filter(SearchQuery query, AccessScope scope, SqlParameters p)
     {
-        var where = new StringBuilder($"r.type = {p.Add(query.ResourceType)} AND r.deleted = 0 AND {ScopeSql.Predicate("r", scope, p)}");
+        var where = new StringBuilder($"r.type = {p.Add(query.ResourceType)} AND r.deleted = 0 AND {ScopeSql.Predicate("r", scope, p, query.ResourceType)}");
         foreach (var clause in query.Clauses)
         {
             where.Append(" AND ").Append(ClauseSql.Predicate(clause, "r", scope, p));

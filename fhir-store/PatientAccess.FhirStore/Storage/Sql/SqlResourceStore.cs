@@ -44,7 +44,7 @@ public sealed class SqlResourceStore(DbConnectionFactory connections, ISqlDialec
     {
         var p = new SqlParameters();
         var sql = $"SELECT r.{SearchSql.Columns.Replace(", ", ", r.", StringComparison.Ordinal)} FROM resources r "
-            + $"WHERE r.type = {p.Add(type)} AND r.id = {p.Add(id)} AND {ScopeSql.Predicate("r", scope, p)}";
+            + $"WHERE r.type = {p.Add(type)} AND r.id = {p.Add(id)} AND {ScopeSql.Predicate("r", scope, p, type)}";
         return await SingleAsync(sql, p, cancellationToken);
     }
 
@@ -54,7 +54,7 @@ public sealed class SqlResourceStore(DbConnectionFactory connections, ISqlDialec
         var p = new SqlParameters();
         var sql = "SELECT r.seq, h.type, h.id, h.version, h.last_updated, 0, h.json FROM history h "
             + "JOIN resources r ON r.type = h.type AND r.id = h.id "
-            + $"WHERE h.type = {p.Add(type)} AND h.id = {p.Add(id)} AND h.version = {p.Add(versionId)} AND {ScopeSql.Predicate("r", scope, p)}";
+            + $"WHERE h.type = {p.Add(type)} AND h.id = {p.Add(id)} AND h.version = {p.Add(versionId)} AND {ScopeSql.Predicate("r", scope, p, type)}";
         return await SingleAsync(sql, p, cancellationToken);
     }
 

@@ -1,0 +1,3 @@
+using PatientAccess.FhirStore.Benchmarks;
+
+return await StoreBenchmark.RunAsync(args);

@@ -1,0 +1,8 @@
+namespace PatientAccess.FhirStore.Seed.Providers;
+
+internal enum SiteKind
+{
+    Hospital,
+    Practice,
+    Pharmacy,
+}
