@@ -4,7 +4,11 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
+using PatientAccess.Data;
 using PatientAccess.FhirStore.Api;
+using PatientAccess.FhirStore.Storage.Sql;
+using PatientAccess.ServiceDefaults.Hosting;
 using PatientAccess.FhirStore.Import;
 using PatientAccess.FhirStore.Search;
 using PatientAccess.FhirStore.Seed;
@@ -108,11 +112,27 @@ internal static class StoreBenchmark
         var generated = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var preparer = app.Services.GetRequiredService<ResourcePreparer>();
         started = Stopwatch.GetTimestamp();
-        var entries = lines.Sum(l => preparer.Prepare(l).Resource?.Entries.Count ?? 0);
+        var resources = lines.Select(l => preparer.Prepare(l).Resource!).ToList();
         var prepared = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var entries = resources.Sum(r => r.Entries.Count);
+
+        // Writing alone, into a scratch database of the same kind, then emptied again.
+        var scratch = new SqlResourceStore(
+            new DbConnectionFactory(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite }),
+                Options.Create(new ServiceOptions { DataDirectory = Path.Combine(options.DataDirectory, "scratch") }), new DatabaseFileName("scratch.db")),
+            new SqliteDialect(), TimeProvider.System);
+        scratch.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
+        started = Stopwatch.GetTimestamp();
+        foreach (var batch in resources.Chunk(500))
+        {
+            scratch.UpsertAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        var written = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        Directory.Delete(Path.Combine(options.DataDirectory, "scratch"), recursive: true);
         report.AppendLine();
         report.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"Breakdown on {lines.Count} resources, one thread: generation {lines.Count / generated:0}/s; validation and indexing {lines.Count / prepared:0}/s ({entries / (double)lines.Count:0.0} index entries each)."));
+            $"Breakdown on {lines.Count} resources, one thread each: generation {lines.Count / generated:0}/s; validation and indexing {lines.Count / prepared:0}/s ({entries / (double)lines.Count:0.0} index entries each); writing to SQLite {lines.Count / written:0}/s."));
     }
 
     private static async IAsyncEnumerable<(string, int, string)> Lines(SyntheticDataGenerator generator, List<string> patients)

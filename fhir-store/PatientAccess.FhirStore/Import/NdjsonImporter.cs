@@ -27,31 +27,21 @@ public sealed class NdjsonImporter(ResourcePreparer preparer, IResourceStore sto
         ArgumentNullException.ThrowIfNull(lines);
         var report = new ImportReport();
         var references = new Dictionary<(string Type, string Id), string>();
-        var batch = new List<IndexedResource>(BatchSize);
-        await foreach (var (source, number, line) in lines.WithCancellation(cancellationToken))
+        var pending = new List<(string Source, int Line, string Json)>(BatchSize);
+        // Checking and indexing one batch (all cores) overlaps with writing the one before.
+        var writing = Task.FromResult<BatchResult?>(null);
+        await foreach (var line in lines.WithCancellation(cancellationToken))
         {
-            var prepared = line.Length > MaxLineBytes
-                ? PreparedResource.Fail($"the line is longer than {MaxLineBytes} characters")
-                : preparer.Prepare(line);
-            if (prepared.Resource is not { } resource)
+            pending.Add(line);
+            if (pending.Count == BatchSize)
             {
-                report.Reject(new ImportLine(source, number, "rejected", null, prepared.Error));
-                continue;
-            }
-
-            foreach (var reference in resource.Entries.OfType<ReferenceIndexEntry>().Where(r => r.ResourceType is not null && r.Id is not null))
-            {
-                references.TryAdd((reference.ResourceType!, reference.Id!), $"{resource.Type}/{resource.Id}");
-            }
-
-            batch.Add(resource);
-            if (batch.Count == BatchSize)
-            {
-                await FlushAsync(batch, report, cancellationToken);
+                writing = await StageAsync([.. pending], writing, report, references, cancellationToken);
+                pending.Clear();
             }
         }
 
-        await FlushAsync(batch, report, cancellationToken);
+        writing = await StageAsync([.. pending], writing, report, references, cancellationToken);
+        Count(await writing, report);
         await ReportDanglingAsync(references, report, cancellationToken);
         return report;
     }
@@ -74,16 +64,56 @@ public sealed class NdjsonImporter(ResourcePreparer preparer, IResourceStore sto
         }
     }
 
-    private async Task FlushAsync(List<IndexedResource> batch, ImportReport report, CancellationToken cancellationToken)
+    private async Task<Task<BatchResult?>> StageAsync((string Source, int Line, string Json)[] lines, Task<BatchResult?> previous,
+        ImportReport report, Dictionary<(string Type, string Id), string> references, CancellationToken cancellationToken)
+    {
+        var prepared = new PreparedResource[lines.Length];
+        Parallel.For(0, lines.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            prepared[i] = lines[i].Json.Length > MaxLineBytes
+                ? PreparedResource.Fail($"the line is longer than {MaxLineBytes} characters")
+                : preparer.Prepare(lines[i].Json));
+
+        var batch = new List<IndexedResource>(lines.Length);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (prepared[i].Resource is not { } resource)
+            {
+                report.Reject(new ImportLine(lines[i].Source, lines[i].Line, "rejected", null, prepared[i].Error));
+                continue;
+            }
+
+            foreach (var reference in resource.Entries.OfType<ReferenceIndexEntry>().Where(r => r.ResourceType is not null && r.Id is not null))
+            {
+                references.TryAdd((reference.ResourceType!, reference.Id!), $"{resource.Type}/{resource.Id}");
+            }
+
+            batch.Add(resource);
+        }
+
+        Count(await previous, report);
+        return WriteAsync(batch, cancellationToken);
+    }
+
+    private async Task<BatchResult?> WriteAsync(List<IndexedResource> batch, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
-            return;
+            return null;
         }
 
         // A resource appearing twice in one batch: the last line wins, as a later upsert would.
         var distinct = batch.GroupBy(r => (r.Type, r.Id)).Select(g => g.Last()).ToList();
-        foreach (var outcome in await store.UpsertAsync(distinct, cancellationToken))
+        return new BatchResult(await store.UpsertAsync(distinct, cancellationToken), batch.Count - distinct.Count);
+    }
+
+    private static void Count(BatchResult? result, ImportReport report)
+    {
+        if (result is null)
+        {
+            return;
+        }
+
+        foreach (var outcome in result.Outcomes)
         {
             switch (outcome.Kind)
             {
@@ -93,8 +123,7 @@ public sealed class NdjsonImporter(ResourcePreparer preparer, IResourceStore sto
             }
         }
 
-        report.Unchanged += batch.Count - distinct.Count;
-        batch.Clear();
+        report.Unchanged += result.Duplicates;
     }
 
     private async Task ReportDanglingAsync(Dictionary<(string Type, string Id), string> references, ImportReport report, CancellationToken cancellationToken)

@@ -1,58 +1,79 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace PatientAccess.FhirStore.Storage;
 
-/// <summary>meta.versionId and meta.lastUpdated belong to the server: set on write, ignored on input.</summary>
+/// <summary>
+/// meta.versionId and meta.lastUpdated belong to the server: set on write, ignored on input.
+/// Written with Utf8JsonWriter over the parsed document, the cheapest correct rewrite.
+/// </summary>
 internal static class ResourceMeta
 {
     // Names like Núñez stay readable; the content type is JSON, never HTML, so the
     // HTML-safe escaping of the default encoder buys nothing here.
-    private static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The resource with the server's version fields set, resourceType, id and meta first.</summary>
     public static string Stamp(string json, int version, DateTimeOffset lastUpdated)
     {
-        var node = JsonNode.Parse(json)!.AsObject();
-        var meta = node["meta"] as JsonObject ?? new JsonObject();
-        node.Remove("meta");
-        meta["versionId"] = version.ToString(CultureInfo.InvariantCulture);
-        meta["lastUpdated"] = lastUpdated.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
-        // Keep resourceType and id first, as FHIR JSON is usually read.
-        var ordered = new JsonObject();
-        foreach (var name in new[] { "resourceType", "id" })
+        using var document = JsonDocument.Parse(json);
+        return Write(document.RootElement, writer =>
         {
-            if (node.TryGetPropertyValue(name, out var value))
-            {
-                node.Remove(name);
-                ordered[name] = value;
-            }
-        }
-
-        ordered["meta"] = meta;
-        foreach (var (name, value) in node.ToList())
-        {
-            node.Remove(name);
-            ordered[name] = value;
-        }
-
-        return ordered.ToJsonString(Output);
+            writer.WriteString("versionId", version.ToString(CultureInfo.InvariantCulture));
+            writer.WriteString("lastUpdated", lastUpdated.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+        }, alwaysMeta: true);
     }
 
+    public static bool HasServerFields(JsonElement resource) =>
+        resource.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object
+        && (meta.TryGetProperty("versionId", out _) || meta.TryGetProperty("lastUpdated", out _));
+
     /// <summary>The content without server-owned fields, which is what "unchanged" compares.</summary>
-    public static string WithoutServerFields(JsonObject resource)
+    public static string WithoutServerFields(JsonElement resource) => Write(resource, _ => { }, alwaysMeta: false);
+
+    private static string Write(JsonElement resource, Action<Utf8JsonWriter> serverFields, bool alwaysMeta)
     {
-        if (resource["meta"] is JsonObject meta)
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer, Output))
         {
-            meta.Remove("versionId");
-            meta.Remove("lastUpdated");
-            if (meta.Count == 0)
+            writer.WriteStartObject();
+            foreach (var name in new[] { "resourceType", "id" })
             {
-                resource.Remove("meta");
+                if (resource.TryGetProperty(name, out var value))
+                {
+                    writer.WritePropertyName(name);
+                    value.WriteTo(writer);
+                }
             }
+
+            var meta = resource.TryGetProperty("meta", out var m) && m.ValueKind == JsonValueKind.Object ? m : (JsonElement?)null;
+            var kept = meta?.EnumerateObject().Where(p => p.Name is not ("versionId" or "lastUpdated")).ToList() ?? [];
+            if (alwaysMeta || kept.Count > 0)
+            {
+                writer.WriteStartObject("meta");
+                serverFields(writer);
+                foreach (var property in kept)
+                {
+                    property.WriteTo(writer);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            foreach (var property in resource.EnumerateObject())
+            {
+                if (property.Name is not ("resourceType" or "id" or "meta"))
+                {
+                    property.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
         }
 
-        return resource.ToJsonString(Output);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

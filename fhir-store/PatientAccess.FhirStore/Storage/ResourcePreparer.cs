@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using PatientAccess.Fhir.Compartment;
 using PatientAccess.Fhir.Search;
@@ -21,59 +20,73 @@ public sealed partial class ResourcePreparer(
 {
     public PreparedResource Prepare(string json, string? expectedType = null, string? expectedId = null)
     {
-        JsonObject? node;
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument document;
         try
         {
-            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 64 }) as JsonObject;
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException ex)
         {
             return PreparedResource.Fail($"malformed JSON: {ex.Message}");
         }
 
-        if (node is null)
+        using (document)
         {
-            return PreparedResource.Fail("a resource must be a JSON object");
-        }
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return PreparedResource.Fail("a resource must be a JSON object");
+            }
 
-        var type = (node["resourceType"] as JsonValue)?.TryGetValue<string>(out var t) == true ? t : null;
-        var id = (node["id"] as JsonValue)?.TryGetValue<string>(out var i) == true ? i : null;
+            var type = StringProperty(root, "resourceType");
+            var id = StringProperty(root, "id");
+            if (Check(type, id, expectedType, expectedId) is { } problem)
+            {
+                return PreparedResource.Fail(problem);
+            }
+
+            var errors = validator.Validate(root);
+            if (errors.Count > 0)
+            {
+                return PreparedResource.Fail(string.Join("; ", errors.Take(10).Select(e => e.ToString())));
+            }
+
+            // meta.versionId and meta.lastUpdated are the server's; the stored content is
+            // the resource without them, so re-importing it counts as unchanged.
+            var content = ResourceMeta.HasServerFields(root) ? ResourceMeta.WithoutServerFields(root) : json;
+            var entries = indexer.Index(root, type!);
+            return PreparedResource.Ok(new IndexedResource(type!, id!, content, entries, Patients(type!, id!, entries), Labels(root)));
+        }
+    }
+
+    private string? Check(string? type, string? id, string? expectedType, string? expectedId)
+    {
         if (type is null)
         {
-            return PreparedResource.Fail("resourceType is missing");
+            return "resourceType is missing";
         }
 
         if (expectedType is not null && type != expectedType)
         {
-            return PreparedResource.Fail($"resourceType is {type}, expected {expectedType}");
+            return $"resourceType is {type}, expected {expectedType}";
         }
 
         if (!supported.Contains(type))
         {
-            return PreparedResource.Fail($"{type} is not a resource type this server stores");
+            return $"{type} is not a resource type this server stores";
         }
 
         if (id is null || !IdPattern().IsMatch(id))
         {
-            return PreparedResource.Fail("id is missing or is not a FHIR id (1-64 of A-Z a-z 0-9 - .)");
+            return "id is missing or is not a FHIR id (1-64 of A-Z a-z 0-9 - .)";
         }
 
-        if (expectedId is not null && id != expectedId)
-        {
-            return PreparedResource.Fail($"id is {id}, expected {expectedId}");
-        }
-
-        var content = ResourceMeta.WithoutServerFields(node);
-        using var document = JsonDocument.Parse(content);
-        var errors = validator.Validate(document.RootElement);
-        if (errors.Count > 0)
-        {
-            return PreparedResource.Fail(string.Join("; ", errors.Take(10).Select(e => e.ToString())));
-        }
-
-        var entries = indexer.Index(document.RootElement, type);
-        return PreparedResource.Ok(new IndexedResource(type, id, content, entries, Patients(type, id, entries), Labels(document.RootElement)));
+        return expectedId is not null && id != expectedId ? $"id is {id}, expected {expectedId}" : null;
     }
+
+    private static string? StringProperty(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private List<string> Patients(string type, string id, IReadOnlyList<SearchIndexEntry> entries)
     {

@@ -29,12 +29,25 @@ public sealed class SqlResourceStore(DbConnectionFactory connections, ISqlDialec
         ArgumentNullException.ThrowIfNull(batch);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        using var rows = new IndexRowWriter(connection, transaction);
+        var rows = new IndexRowWriter(connection, transaction);
+        await using var insert = connection.Command(
+            "INSERT INTO resources (type, id, version, last_updated, deleted, hash, json) VALUES (@t, @i, @v, @u, 0, @h, @j) RETURNING seq",
+            transaction: transaction);
+        foreach (var name in new[] { "@t", "@i", "@v", "@u", "@h", "@j" })
+        {
+            insert.Bind(name, null);
+        }
+
+        insert.Prepare();
+        var existing = await ExistingRowsAsync(connection, transaction, batch, cancellationToken);
         var outcomes = new List<UpsertOutcome>(batch.Count);
         foreach (var resource in batch)
         {
-            outcomes.Add(await UpsertOneAsync(connection, transaction, rows, resource, cancellationToken));
+            (long, int, string)? current = existing.TryGetValue((resource.Type, resource.Id), out var found) ? found : null;
+            outcomes.Add(await UpsertOneAsync(connection, transaction, rows, insert, resource, current, cancellationToken));
         }
+
+        await rows.FlushAsync(cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return outcomes;
@@ -50,11 +63,14 @@ public sealed class SqlResourceStore(DbConnectionFactory connections, ISqlDialec
 
     public async Task<StoredResource?> ReadVersionAsync(string type, string id, int versionId, AccessScope scope, CancellationToken cancellationToken)
     {
-        // Visibility follows the current version: its compartment and labels decide.
+        // The current version lives in resources, superseded ones in history; visibility
+        // follows the current version either way: its compartment and labels decide.
         var p = new SqlParameters();
-        var sql = "SELECT r.seq, h.type, h.id, h.version, h.last_updated, 0, h.json FROM history h "
-            + "JOIN resources r ON r.type = h.type AND r.id = h.id "
-            + $"WHERE h.type = {p.Add(type)} AND h.id = {p.Add(id)} AND h.version = {p.Add(versionId)} AND {ScopeSql.Predicate("r", scope, p, type)}";
+        var (t, i, v) = (p.Add(type), p.Add(id), p.Add(versionId));
+        var visible = ScopeSql.Predicate("r", scope, p, type);
+        var sql = $"SELECT r.seq, r.type, r.id, r.version, r.last_updated, 0, r.json FROM resources r WHERE r.type = {t} AND r.id = {i} AND r.version = {v} AND {visible} "
+            + "UNION ALL SELECT r.seq, h.type, h.id, h.version, h.last_updated, 0, h.json FROM history h JOIN resources r ON r.type = h.type AND r.id = h.id "
+            + $"WHERE h.type = {t} AND h.id = {i} AND h.version = {v} AND {visible}";
         return await SingleAsync(sql, p, cancellationToken);
     }
 
@@ -107,25 +123,35 @@ public sealed class SqlResourceStore(DbConnectionFactory connections, ISqlDialec
         return await reader.ReadAsync(cancellationToken) ? reader.ReadResource() : null;
     }
 
-    private async Task<UpsertOutcome> UpsertOneAsync(DbConnection connection, DbTransaction transaction, IndexRowWriter rows, IndexedResource resource, CancellationToken cancellationToken)
+    // One query per type for the whole batch, instead of one per resource.
+    private static async Task<Dictionary<(string Type, string Id), (long Seq, int Version, string Hash)>> ExistingRowsAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<IndexedResource> batch, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<(string Type, string Id), (long Seq, int Version, string Hash)>();
+        foreach (var group in batch.GroupBy(r => r.Type))
+        {
+            var p = new SqlParameters();
+            var sql = $"SELECT id, seq, version, hash FROM resources WHERE type = {p.Add(group.Key)} AND id IN {p.AddList(group.Select(r => r.Id).Distinct())}";
+            await using var command = connection.Command(sql, p, transaction);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found[(group.Key, reader.GetString(0))] = (reader.GetInt64(1), Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture), reader.GetString(3));
+            }
+        }
+
+        return found;
+    }
+
+    private async Task<UpsertOutcome> UpsertOneAsync(DbConnection connection, DbTransaction transaction, IndexRowWriter rows, DbCommand insert, IndexedResource resource,
+        (long Seq, int Version, string Hash)? current, CancellationToken cancellationToken)
     {
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(resource.Json)));
-        long? seq = null;
-        var version = 0;
-        await using (var find = connection.Command("SELECT seq, version, hash FROM resources WHERE type = @t AND id = @i", transaction: transaction))
+        var seq = current?.Seq;
+        var version = current?.Version ?? 0;
+        if (current?.Hash == hash)
         {
-            find.Bind("@t", resource.Type);
-            find.Bind("@i", resource.Id);
-            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                seq = reader.GetInt64(0);
-                version = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
-                if (reader.GetString(2) == hash)
-                {
-                    return new UpsertOutcome(resource.Type, resource.Id, UpsertKind.Unchanged, version);
-                }
-            }
+            return new UpsertOutcome(resource.Type, resource.Id, UpsertKind.Unchanged, version);
         }
 
         version++;
@@ -135,14 +161,20 @@ public sealed class SqlResourceStore(DbConnectionFactory connections, ISqlDialec
         var json = ResourceMeta.Stamp(resource.Json, version, now);
         if (seq is null)
         {
-            await using var insert = connection.Command(
-                "INSERT INTO resources (type, id, version, last_updated, deleted, hash, json) VALUES (@t, @i, @v, @u, 0, @h, @j) RETURNING seq",
-                transaction: transaction);
-            BindRow(insert, resource, version, now, hash, json);
+            SetRow(insert, resource, version, now, hash, json);
             seq = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
         else
         {
+            // The version being replaced moves to history; the current one is only in resources.
+            await using (var keep = connection.Command(
+                "INSERT INTO history (type, id, version, last_updated, json) SELECT type, id, version, last_updated, json FROM resources WHERE seq = @s",
+                transaction: transaction))
+            {
+                keep.Bind("@s", seq.Value);
+                await keep.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await using var update = connection.Command(
                 "UPDATE resources SET version = @v, last_updated = @u, deleted = 0, hash = @h, json = @j WHERE type = @t AND id = @i",
                 transaction: transaction);
@@ -151,15 +183,18 @@ public sealed class SqlResourceStore(DbConnectionFactory connections, ISqlDialec
             await rows.ClearAsync(seq.Value, cancellationToken);
         }
 
-        await using (var history = connection.Command(
-            "INSERT INTO history (type, id, version, last_updated, json) VALUES (@t, @i, @v, @u, @j)", transaction: transaction))
-        {
-            BindRow(history, resource, version, now, null, json);
-            await history.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await rows.WriteAsync(seq.Value, resource, cancellationToken);
+        rows.Add(seq.Value, resource);
         return new UpsertOutcome(resource.Type, resource.Id, version == 1 ? UpsertKind.Created : UpsertKind.Updated, version);
+    }
+
+    private static void SetRow(DbCommand command, IndexedResource resource, int version, DateTimeOffset now, string hash, string json)
+    {
+        command.Parameters["@t"].Value = resource.Type;
+        command.Parameters["@i"].Value = resource.Id;
+        command.Parameters["@v"].Value = version;
+        command.Parameters["@u"].Value = now.UtcTicks;
+        command.Parameters["@h"].Value = hash;
+        command.Parameters["@j"].Value = json;
     }
 
     private static void BindRow(DbCommand command, IndexedResource resource, int version, DateTimeOffset now, string? hash, string json)
