@@ -135,7 +135,7 @@ internal static class StoreBenchmark
             $"Breakdown on {lines.Count} resources, one thread each: generation {lines.Count / generated:0}/s; validation and indexing {lines.Count / prepared:0}/s ({entries / (double)lines.Count:0.0} index entries each); writing to SQLite {lines.Count / written:0}/s."));
     }
 
-    private static async IAsyncEnumerable<(string, int, string)> Lines(SyntheticDataGenerator generator, List<string> patients)
+    private static async IAsyncEnumerable<ImportInput> Lines(SyntheticDataGenerator generator, List<string> patients)
     {
         var line = 0;
         foreach (var resource in generator.Generate())
@@ -145,7 +145,7 @@ internal static class StoreBenchmark
                 patients.Add(resource.Id);
             }
 
-            yield return ("generated", ++line, Encoding.UTF8.GetString(resource.ToUtf8Bytes()));
+            yield return new ImportInput("generated", ++line, Encoding.UTF8.GetString(resource.ToUtf8Bytes()), resource.ResourceType);
         }
 
         await Task.CompletedTask;

@@ -15,19 +15,19 @@ public sealed class NdjsonImporter(ResourcePreparer preparer, IResourceStore sto
     private const int BatchSize = 500;
     private const int MaxLineBytes = 8 * 1024 * 1024;
 
-    public async Task<ImportReport> ImportAsync(IEnumerable<(string Source, Stream Content)> inputs, CancellationToken cancellationToken)
+    public async Task<ImportReport> ImportAsync(IEnumerable<(string Source, Stream Content, string? ExpectedType)> inputs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         return await ImportAsync(ReadLinesAsync(inputs, cancellationToken), cancellationToken);
     }
 
     /// <summary>The same, for resources already in memory (the synthetic data generator).</summary>
-    public async Task<ImportReport> ImportAsync(IAsyncEnumerable<(string Source, int Line, string Json)> lines, CancellationToken cancellationToken)
+    public async Task<ImportReport> ImportAsync(IAsyncEnumerable<ImportInput> lines, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lines);
         var report = new ImportReport();
         var references = new Dictionary<(string Type, string Id), string>();
-        var pending = new List<(string Source, int Line, string Json)>(BatchSize);
+        var pending = new List<ImportInput>(BatchSize);
         // Checking and indexing one batch (all cores) overlaps with writing the one before.
         var writing = Task.FromResult<BatchResult?>(null);
         await foreach (var line in lines.WithCancellation(cancellationToken))
@@ -46,10 +46,10 @@ public sealed class NdjsonImporter(ResourcePreparer preparer, IResourceStore sto
         return report;
     }
 
-    private static async IAsyncEnumerable<(string Source, int Line, string Json)> ReadLinesAsync(
-        IEnumerable<(string Source, Stream Content)> inputs, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<ImportInput> ReadLinesAsync(
+        IEnumerable<(string Source, Stream Content, string? ExpectedType)> inputs, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var (source, content) in inputs)
+        foreach (var (source, content, expectedType) in inputs)
         {
             using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
             var number = 0;
@@ -58,20 +58,20 @@ public sealed class NdjsonImporter(ResourcePreparer preparer, IResourceStore sto
                 number++;
                 if (!string.IsNullOrWhiteSpace(line))
                 {
-                    yield return (source, number, line);
+                    yield return new ImportInput(source, number, line, expectedType);
                 }
             }
         }
     }
 
-    private async Task<Task<BatchResult?>> StageAsync((string Source, int Line, string Json)[] lines, Task<BatchResult?> previous,
+    private async Task<Task<BatchResult?>> StageAsync(ImportInput[] lines, Task<BatchResult?> previous,
         ImportReport report, Dictionary<(string Type, string Id), string> references, CancellationToken cancellationToken)
     {
         var prepared = new PreparedResource[lines.Length];
         Parallel.For(0, lines.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             prepared[i] = lines[i].Json.Length > MaxLineBytes
                 ? PreparedResource.Fail($"the line is longer than {MaxLineBytes} characters")
-                : preparer.Prepare(lines[i].Json));
+                : preparer.Prepare(lines[i].Json, lines[i].ExpectedType));
 
         var batch = new List<IndexedResource>(lines.Length);
         for (var i = 0; i < lines.Length; i++)

@@ -48,12 +48,12 @@ internal static class SeedCommand
         return report.Rejected == 0 ? 0 : 1;
     }
 
-    private static async IAsyncEnumerable<(string Source, int Line, string Json)> Lines(SyntheticDataGenerator generator)
+    private static async IAsyncEnumerable<ImportInput> Lines(SyntheticDataGenerator generator)
     {
         var number = 0;
         foreach (var resource in generator.Generate())
         {
-            yield return ("generated", ++number, Encoding.UTF8.GetString(resource.ToUtf8Bytes()));
+            yield return new ImportInput("generated", ++number, Encoding.UTF8.GetString(resource.ToUtf8Bytes()), resource.ResourceType);
         }
 
         await Task.CompletedTask;

@@ -111,7 +111,8 @@ public sealed class StoreCommand
         }
 
         await services.GetRequiredService<Storage.IResourceStore>().InitializeAsync(cancellationToken);
-        var streams = files.Select(f => (Path.GetFileName(f), (Stream)File.OpenRead(f))).ToList();
+        var types = services.GetRequiredService<Storage.SupportedResourceTypes>();
+        var streams = files.Select(f => (Path.GetFileName(f), (Stream)File.OpenRead(f), ImportFiles.DeclaredType(f, types))).ToList();
         try
         {
             var report = await services.GetRequiredService<NdjsonImporter>().ImportAsync(streams, cancellationToken);
@@ -130,7 +131,7 @@ public sealed class StoreCommand
         }
         finally
         {
-            foreach (var (_, stream) in streams)
+            foreach (var (_, stream, _) in streams)
             {
                 await stream.DisposeAsync();
             }

@@ -82,6 +82,18 @@ public sealed class BadInputTests(StoreBackends backends)
     }
 
     [Theory]
+    [InlineData(StoreBackends.Sqlite, "/r4/Observation?value-quantity=")]
+    [InlineData(StoreBackends.Sqlite, "/r4/Observation?value-quantity=5|' OR 1=1 --|kg")]
+    [InlineData(StoreBackends.Sqlite, "/r4/Observation?value-quantity=5||%25")]
+    [InlineData(StoreBackends.Sqlite, "/r4/Observation?code=%25|%25")]
+    [InlineData(StoreBackends.Sqlite, "/r4/Observation?subject:Patient.name=%27%3B--")]
+    [InlineData(StoreBackends.PostgreSql, "/r4/Observation?value-quantity=5|' OR 1=1 --|kg")]
+    [InlineData(StoreBackends.PostgreSql, "/r4/Observation?value-quantity=5||%25")]
+    [InlineData(StoreBackends.PostgreSql, "/r4/Observation?subject:Patient.name=%27%3B--")]
+    public async Task Search_HostileQuantityTokenChain_NoMatchOrClearError(string backend, string target) =>
+        await Search_SqlMetacharactersAndUnicode_NoMatchOrClearError(backend, target);
+
+    [Theory]
     [MemberData(nameof(Hostile))]
     public async Task Search_SqlMetacharactersAndUnicode_NoMatchOrClearError(string backend, string target)
     {

@@ -29,6 +29,8 @@ public sealed class StoreHost : WebApplicationFactory<Program>
 
     public string Backend { get; }
 
+    public string DataDirectory => _settings["Service:DataDirectory"]!;
+
     /// <summary>A client that reads everything, as an operator.</summary>
     public HttpClient Operator()
     {

@@ -141,4 +141,76 @@ public sealed class WriteAndReadTests(StoreBackends backends)
         Assert.Contains(eob.GetProperty("searchParam").EnumerateArray(), p => p.GetProperty("name").GetString() == "patient");
         Assert.Contains(eob.GetProperty("searchParam").EnumerateArray(), p => p.GetProperty("name").GetString() == "_lastUpdated");
     }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.Names), MemberType = typeof(StoreBackends))]
+    public async Task Import_TypedInput_OtherTypesRejected(string backend)
+    {
+        await using var host = await backends.FreshAsync(backend);
+        using var content = new StringContent(Patient + "\n" + """{"resourceType":"Observation","id":"o1","status":"final","code":{"text":"x"}}""");
+
+        using var response = await host.Operator().PostAsync(new Uri("/r4/$import?type=Patient", UriKind.Relative), content, TestContext.Current.CancellationToken);
+        var report = Fhir.Diagnostics(await Fhir.JsonAsync(response));
+
+        Assert.Contains("1 stored", report, StringComparison.Ordinal);
+        Assert.Contains("line 2: resourceType is Observation, expected Patient", report, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.Names), MemberType = typeof(StoreBackends))]
+    public async Task Import_FromImportFolder_TypeFromFileNameAndNoEscape(string backend)
+    {
+        await using var host = await backends.FreshAsync(backend);
+        var folder = Path.Combine(host.DataDirectory, "import");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "Patient.ndjson"), Patient + "\n", TestContext.Current.CancellationToken);
+        var client = host.Operator();
+
+        using var ok = await client.PostAsync(new Uri("/r4/$import?path=Patient.ndjson", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        foreach (var escape in new[] { "../fhir-store.db", "/etc/passwd", "..%2Ffhir-store.db", "import/../../x", "missing.ndjson" })
+        {
+            using var refused = await client.PostAsync(new Uri($"/r4/$import?path={escape}", UriKind.Relative), null, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("is not a file in the import folder", Fhir.Diagnostics(await Fhir.JsonAsync(refused)), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("1 created", Fhir.Diagnostics(await Fhir.JsonAsync(ok)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.Names), MemberType = typeof(StoreBackends))]
+    public async Task Include_CyclicAndDeepIterate_EachResourceOnceAndBounded(string backend)
+    {
+        await using var host = await backends.FreshAsync(backend);
+        await host.ImportAsync(string.Join('\n',
+            """{"resourceType":"Patient","id":"a","link":[{"other":{"reference":"Patient/b"},"type":"seealso"}]}""",
+            """{"resourceType":"Patient","id":"b","link":[{"other":{"reference":"Patient/a"},"type":"seealso"}]}"""));
+        var target = "/r4/Patient?_id=a" + string.Concat(Enumerable.Repeat("&_include:iterate=Patient:link&_revinclude:iterate=Patient:link", 10));
+
+        using var response = await host.Operator().GetAsync(new Uri(target, UriKind.Relative), TestContext.Current.CancellationToken);
+        var bundle = await Fhir.JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["Patient/a"], Fhir.Ids(bundle));
+        Assert.Equal(["Patient/b"], Fhir.Ids(bundle, "include"));
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.Names), MemberType = typeof(StoreBackends))]
+    public async Task Search_LastUpdated_FindsByServerTime(string backend)
+    {
+        await using var host = await backends.FreshAsync(backend);
+        var before = DateTimeOffset.UtcNow.AddSeconds(-2);
+        await host.ImportAsync(Patient);
+        var client = host.Operator();
+        var stamp = before.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + "Z";
+
+        using var after = await client.GetAsync(new Uri($"/r4/Patient?_lastUpdated=gt{stamp}", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var earlier = await client.GetAsync(new Uri($"/r4/Patient?_lastUpdated=lt{stamp}", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var sorted = await client.GetAsync(new Uri("/r4/Patient?_sort=-_lastUpdated", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(["Patient/p1"], Fhir.Ids(await Fhir.JsonAsync(after)));
+        Assert.Empty(Fhir.Ids(await Fhir.JsonAsync(earlier)));
+        Assert.Equal(["Patient/p1"], Fhir.Ids(await Fhir.JsonAsync(sorted)));
+    }
 }
