@@ -1,0 +1,13 @@
+namespace PatientAccess.AuthServer.Audit;
+
+internal static class AuditServiceCollectionExtensions
+{
+    public static IServiceCollection AddAuditTrail(this IServiceCollection services)
+    {
+        services.AddSingleton<AuthMetrics>();
+        services.AddSingleton<RedisDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<RedisDispatcher>());
+        services.AddSingleton<AuditTrail>();
+        return services;
+    }
+}

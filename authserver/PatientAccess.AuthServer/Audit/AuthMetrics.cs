@@ -1,0 +1,32 @@
+using System.Diagnostics.Metrics;
+
+namespace PatientAccess.AuthServer.Audit;
+
+/// <summary>The server's own instruments, exposed on <c>/metrics</c> with everything else.</summary>
+internal sealed class AuthMetrics
+{
+    public const string MeterName = "PatientAccess.AuthServer";
+
+    private readonly Counter<long> _redisFailures;
+    private readonly Counter<long> _redisDropped;
+    private readonly Counter<long> _clientAuthFailures;
+    private readonly Counter<long> _tokensIssued;
+
+    public AuthMetrics(IMeterFactory meters)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        var meter = meters.Create(MeterName);
+        _redisFailures = meter.CreateCounter<long>("authserver.redis.failures", description: "Redis writes (audit events, revocation pushes) that failed");
+        _redisDropped = meter.CreateCounter<long>("authserver.redis.dropped", description: "Redis writes dropped because the queue was full");
+        _clientAuthFailures = meter.CreateCounter<long>("authserver.client_authentication.failures", description: "Failed client authentications");
+        _tokensIssued = meter.CreateCounter<long>("authserver.tokens.issued", description: "Access tokens issued, by grant type");
+    }
+
+    public void RedisFailed(string kind) => _redisFailures.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    public void RedisDropped(string kind) => _redisDropped.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    public void ClientAuthenticationFailed() => _clientAuthFailures.Add(1);
+
+    public void TokenIssued(string grantType) => _tokensIssued.Add(1, new KeyValuePair<string, object?>("grant_type", grantType));
+}

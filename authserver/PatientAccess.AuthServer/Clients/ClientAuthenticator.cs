@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using PatientAccess.AuthServer.Audit;
+using PatientAccess.AuthServer.Protocol;
+
+namespace PatientAccess.AuthServer.Clients;
+
+/// <summary>
+/// RFC 6749 §2.3: <c>client_secret_basic</c> or <c>client_secret_post</c> for confidential
+/// clients (never both at once), <c>none</c> (client_id only) for public ones, which must not
+/// present a secret. Every failure answers invalid_client with 401 and a Basic challenge.
+/// </summary>
+internal sealed class ClientAuthenticator(
+    ClientRegistry registry,
+    ClientAuthenticationLockout lockout,
+    AuthMetrics metrics,
+    AuditTrail audit)
+{
+    public async Task<ClientAuthentication> AuthenticateAsync(HttpContext context, OAuthParameters form, bool allowPublic, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(form);
+        if ((form.ProblemWith("client_id") ?? form.ProblemWith("client_secret")) is { } problem)
+        {
+            return ClientAuthentication.Failed(OAuthResults.Error(context, OAuthError.InvalidRequest(problem)));
+        }
+
+        var header = context.Request.Headers.Authorization;
+        string? basicId = null;
+        string? basicSecret = null;
+        if (header.Count > 1)
+        {
+            return ClientAuthentication.Failed(OAuthResults.Error(context, OAuthError.InvalidRequest("the Authorization header is repeated")));
+        }
+
+        if (header.Count == 1)
+        {
+            if (!TryReadBasic(header[0], out basicId, out basicSecret))
+            {
+                return ClientAuthentication.Failed(OAuthResults.InvalidClient(context, "the Authorization header is not valid HTTP Basic client authentication"));
+            }
+
+            if (form.Has("client_secret"))
+            {
+                return ClientAuthentication.Failed(OAuthResults.Error(context, OAuthError.InvalidRequest("use one client authentication method, not two")));
+            }
+
+            if (form["client_id"] is { } bodyId && !string.Equals(bodyId, basicId, StringComparison.Ordinal))
+            {
+                return ClientAuthentication.Failed(OAuthResults.InvalidClient(context, "client_id differs from the authenticated client"));
+            }
+        }
+
+        var clientId = basicId ?? form["client_id"];
+        if (string.IsNullOrEmpty(clientId))
+        {
+            return ClientAuthentication.Failed(OAuthResults.InvalidClient(context, "client authentication is required"));
+        }
+
+        if (lockout.LockedFor(clientId) is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+            return ClientAuthentication.Failed(OAuthResults.InvalidClient(context, "too many failed client authentications; try again later"));
+        }
+
+        var client = await registry.FindAsync(clientId, cancellationToken);
+        var secret = basicSecret ?? (form.Has("client_secret") ? form["client_secret"] ?? string.Empty : null);
+        var failure = client switch
+        {
+            null => "client authentication failed",
+            { Type: ClientType.Public } when secret is not null => "a public client must not send a client secret",
+            { Type: ClientType.Confidential } when secret is null => "client authentication is required",
+            { Type: ClientType.Confidential } when !ClientSecrets.Verify(secret!, client.SecretHash) => "client authentication failed",
+            _ => null,
+        };
+        if (failure is not null)
+        {
+            lockout.RecordFailure(clientId);
+            metrics.ClientAuthenticationFailed();
+            if (client is not null)
+            {
+                audit.Record(new AuditEvent(AuditEventTypes.ClientAuthenticationFailed, client.ClientId, Detail: failure));
+            }
+
+            return ClientAuthentication.Failed(OAuthResults.InvalidClient(context, failure));
+        }
+
+        if (!client!.IsActive)
+        {
+            return ClientAuthentication.Failed(OAuthResults.InvalidClient(context, "the client is " + (client.Status == ClientStatus.Revoked ? "revoked" : "suspended")));
+        }
+
+        if (client.Type == ClientType.Public && !allowPublic)
+        {
+            return ClientAuthentication.Failed(OAuthResults.InvalidClient(context, "public clients cannot use this endpoint"));
+        }
+
+        return new ClientAuthentication(client, null);
+    }
+
+    // RFC 6749 §2.3.1: id and secret are form-urlencoded before Basic encoding.
+    private static bool TryReadBasic(string? header, out string? clientId, out string? secret)
+    {
+        clientId = null;
+        secret = null;
+        if (!AuthenticationHeaderValue.TryParse(header, out var value)
+            || !string.Equals(value.Scheme, "Basic", StringComparison.OrdinalIgnoreCase)
+            || value.Parameter is null)
+        {
+            return false;
+        }
+
+        var bytes = new byte[value.Parameter.Length];
+        if (!Convert.TryFromBase64String(value.Parameter, bytes, out var written))
+        {
+            return false;
+        }
+
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, 0, written);
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0)
+        {
+            return false;
+        }
+
+        clientId = FormDecode(text[..colon]);
+        secret = FormDecode(text[(colon + 1)..]);
+        return clientId.Length > 0 && !clientId.Any(char.IsControl) && !secret.Any(char.IsControl);
+    }
+
+    private static string FormDecode(string value) => Uri.UnescapeDataString(value.Replace('+', ' '));
+}

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using PatientAccess.AuthServer.Authorize;
+using PatientAccess.AuthServer.Clients;
+using PatientAccess.AuthServer.Keys;
+using PatientAccess.AuthServer.Refresh;
+using PatientAccess.AuthServer.Revocation;
+using PatientAccess.AuthServer.Tokens;
+
+namespace PatientAccess.AuthServer.Storage;
+
+/// <summary>The authorization server's tables, identical on SQLite and PostgreSQL.</summary>
+internal sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbContext(options)
+{
+    public DbSet<ClientRecord> Clients => Set<ClientRecord>();
+
+    public DbSet<SigningKeyRecord> SigningKeys => Set<SigningKeyRecord>();
+
+    public DbSet<PendingAuthorization> PendingAuthorizations => Set<PendingAuthorization>();
+
+    public DbSet<AuthorizationCodeRecord> AuthorizationCodes => Set<AuthorizationCodeRecord>();
+
+    public DbSet<GrantRecord> Grants => Set<GrantRecord>();
+
+    public DbSet<RefreshTokenRecord> RefreshTokens => Set<RefreshTokenRecord>();
+
+    public DbSet<RevocationRecord> Revocations => Set<RevocationRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ClientRecord>(e =>
+        {
+            e.ToTable("clients");
+            e.HasKey(c => c.ClientId);
+            e.Property(c => c.Type).HasConversion<string>().HasMaxLength(16);
+            e.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(c => c.SuspendedFrom).HasConversion<string>().HasMaxLength(16);
+            e.Ignore(c => c.IsActive);
+        });
+        modelBuilder.Entity<SigningKeyRecord>(e =>
+        {
+            e.ToTable("signing_keys");
+            e.HasKey(k => k.Kid);
+        });
+        modelBuilder.Entity<PendingAuthorization>(e =>
+        {
+            e.ToTable("pending_authorizations");
+            e.HasKey(p => p.RequestId);
+            e.HasIndex(p => p.ExpiresAt);
+        });
+        modelBuilder.Entity<AuthorizationCodeRecord>(e =>
+        {
+            e.ToTable("authorization_codes");
+            e.HasKey(c => c.CodeHash);
+            e.HasIndex(c => c.GrantId);
+            e.HasIndex(c => c.ClientId);
+        });
+        modelBuilder.Entity<GrantRecord>(e =>
+        {
+            e.ToTable("grants");
+            e.HasKey(g => g.GrantId);
+            e.HasIndex(g => g.ClientId);
+            e.HasIndex(g => g.MemberAccountId);
+        });
+        modelBuilder.Entity<RefreshTokenRecord>(e =>
+        {
+            e.ToTable("refresh_tokens");
+            e.HasKey(r => r.TokenHash);
+            e.HasIndex(r => r.GrantId);
+            e.HasIndex(r => r.ClientId);
+        });
+        modelBuilder.Entity<RevocationRecord>(e =>
+        {
+            e.ToTable("revocations");
+            e.HasKey(r => r.Sequence);
+            e.Property(r => r.Sequence).ValueGeneratedOnAdd();
+            e.Property(r => r.Kind).HasMaxLength(16);
+            e.HasIndex(r => new { r.Kind, r.Subject });
+            e.HasIndex(r => r.ExpiresAt);
+        });
+    }
+}

@@ -1,0 +1,53 @@
+using PatientAccess.AuthServer.Clients;
+using PatientAccess.AuthServer.Discovery;
+using PatientAccess.AuthServer.Protocol;
+using PatientAccess.AuthServer.Refresh;
+
+namespace PatientAccess.AuthServer.Tokens;
+
+/// <summary>The token endpoint (RFC 6749 §3.2): authorization_code and refresh_token grants.</summary>
+internal static class TokenApi
+{
+    public static RouteGroupBuilder MapTokenApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/oauth2").RequireCors(DiscoveryApi.CorsPolicy);
+        group.MapPost("/token", HandleAsync);
+        group.MapMethods("/token", ["GET", "PUT", "DELETE", "PATCH"], (HttpContext context) =>
+            OAuthResults.Error(context, OAuthError.InvalidRequest("use POST"), StatusCodes.Status405MethodNotAllowed));
+        return group;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext context,
+        ClientAuthenticator authenticator,
+        AuthorizationCodeExchange codes,
+        RefreshTokenExchange refreshes,
+        CancellationToken cancellationToken)
+    {
+        var (form, error) = await FormRequest.ReadAsync(context.Request, cancellationToken);
+        if (form is null)
+        {
+            return OAuthResults.Error(context, error!);
+        }
+
+        var authentication = await authenticator.AuthenticateAsync(context, form, allowPublic: true, cancellationToken);
+        if (authentication.Failure is not null)
+        {
+            return authentication.Failure;
+        }
+
+        if (form.FirstProblem() is { } problem)
+        {
+            return OAuthResults.Error(context, OAuthError.InvalidRequest(problem));
+        }
+
+        var outcome = form["grant_type"] switch
+        {
+            null => TokenOutcome.Fail(OAuthError.InvalidRequest("grant_type is required")),
+            "authorization_code" => await codes.ExchangeAsync(authentication.Client!, form, cancellationToken),
+            "refresh_token" => await refreshes.ExchangeAsync(authentication.Client!, form, cancellationToken),
+            _ => TokenOutcome.Fail(new OAuthError(OAuthErrors.UnsupportedGrantType, "only authorization_code and refresh_token are supported")),
+        };
+        return outcome.Body is not null ? OAuthResults.Json200(context, outcome.Body) : OAuthResults.Error(context, outcome.Error!);
+    }
+}
