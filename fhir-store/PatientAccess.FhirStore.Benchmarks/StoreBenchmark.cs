@@ -155,9 +155,17 @@ internal static class StoreBenchmark
     {
         var store = app.Services.GetRequiredService<IResourceStore>();
         var parser = app.Services.GetRequiredService<SearchParser>();
-        var query = parser.Parse("Patient", [new("_count", "500"), new("_elements", "id")], strict: true).Query!;
-        var page = await store.SearchAsync(query, AccessScope.Everything, CancellationToken.None);
-        return [.. page.Matches.Select(m => m.Id)];
+        var query = parser.Parse("Patient", [new("_count", "500")], strict: true).Query!;
+        var ids = new List<string>();
+        for (PageCursor? cursor = null; ;)
+        {
+            var page = await store.SearchAsync(query with { After = cursor }, AccessScope.Everything, CancellationToken.None);
+            ids.AddRange(page.Matches.Select(m => m.Id));
+            if ((cursor = page.Next) is null)
+            {
+                return ids;
+            }
+        }
     }
 
     private static async Task<IEnumerable<string>> InProcessAsync(WebApplication app, List<string> sample)

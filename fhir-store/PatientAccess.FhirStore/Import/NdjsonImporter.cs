@@ -42,6 +42,11 @@ public sealed class NdjsonImporter(ResourcePreparer preparer, IResourceStore sto
 
         writing = await StageAsync([.. pending], writing, report, references, cancellationToken);
         Count(await writing, report);
+        if (report.Created + report.Updated > 0)
+        {
+            await store.AnalyzeAsync(cancellationToken);
+        }
+
         await ReportDanglingAsync(references, report, cancellationToken);
         return report;
     }

@@ -8,6 +8,9 @@ public interface IResourceStore
     /// <summary>Creates tables and indexes if missing; safe to call on every start.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 
+    /// <summary>Refreshes the query planner's statistics; import calls it after loading.</summary>
+    Task AnalyzeAsync(CancellationToken cancellationToken);
+
     /// <summary>Writes a batch in one transaction; a resource whose content did not change keeps its version.</summary>
     Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<IndexedResource> batch, CancellationToken cancellationToken);
 

@@ -3,6 +3,9 @@ namespace PatientAccess.FhirStore.Storage.Sql;
 /// <summary>The production schema: the same tables as SQLite, in PostgreSQL's types.</summary>
 public sealed class PostgresDialect : ISqlDialect
 {
+    // Autovacuum analyzes eventually; right after a bulk import the planner needs it now.
+    public IReadOnlyList<string> Analyze { get; } = ["ANALYZE"];
+
     public IReadOnlyList<string> Schema { get; } =
     [
         """

@@ -16,8 +16,16 @@ public sealed class SqlResourceStore(DbConnectionFactory connections, ISqlDialec
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
+        await ExecuteAllAsync(dialect.Schema, cancellationToken);
+        await ExecuteAllAsync(dialect.Analyze, cancellationToken);
+    }
+
+    public Task AnalyzeAsync(CancellationToken cancellationToken) => ExecuteAllAsync(dialect.Analyze, cancellationToken);
+
+    private async Task ExecuteAllAsync(IEnumerable<string> statements, CancellationToken cancellationToken)
+    {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        foreach (var statement in dialect.Schema)
+        foreach (var statement in statements)
         {
             await using var command = connection.Command(statement);
             await command.ExecuteNonQueryAsync(cancellationToken);

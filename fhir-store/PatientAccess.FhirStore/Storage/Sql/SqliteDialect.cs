@@ -3,6 +3,9 @@ namespace PatientAccess.FhirStore.Storage.Sql;
 /// <summary>The embedded mode's schema; WAL so that searches run while an import writes.</summary>
 public sealed class SqliteDialect : ISqlDialect
 {
+    // A bounded sample per index keeps ANALYZE to milliseconds even on a large file.
+    public IReadOnlyList<string> Analyze { get; } = ["PRAGMA analysis_limit=1000", "ANALYZE"];
+
     public IReadOnlyList<string> Schema { get; } =
     [
         "PRAGMA journal_mode=WAL",
