@@ -12,4 +12,7 @@ public interface ISqlDialect
     /// 15 ms instead of 0.3 ms at a million resources.
     /// </summary>
     IReadOnlyList<string> Analyze { get; }
+
+    /// <summary>A writer for one import batch, in the bulk style that suits the database.</summary>
+    internal IBatchWriter CreateBatchWriter();
 }

@@ -1,16 +1,14 @@
-using System.Data.Common;
-using System.Globalization;
 using PatientAccess.Fhir.Search;
 
 namespace PatientAccess.FhirStore.Storage.Sql;
 
 /// <summary>
-/// Collects a batch's index, compartment and security rows and writes them table by
-/// table with one prepared statement each, instead of a dozen statements per resource.
+/// Collects a batch's rows per table (new resources, index entries, compartment and security
+/// links), so that an <see cref="IBatchWriter"/> can write each table in bulk.
 /// </summary>
-internal sealed class IndexRowWriter(DbConnection connection, DbTransaction transaction)
+internal sealed class IndexRowWriter
 {
-    private static readonly (string Table, string[] Columns)[] Tables =
+    public static readonly (string Table, string[] Columns)[] IndexTables =
     [
         ("idx_token", ["res", "param", "system", "code", "text"]),
         ("idx_string", ["res", "param", "norm", "exact"]),
@@ -23,17 +21,12 @@ internal sealed class IndexRowWriter(DbConnection connection, DbTransaction tran
         ("security", ["res", "label"]),
     ];
 
-    private readonly Dictionary<string, List<object?[]>> _rows = Tables.ToDictionary(t => t.Table, _ => new List<object?[]>());
+    public static readonly string[] ResourceColumns = ["seq", "type", "id", "version", "last_updated", "deleted", "hash", "json"];
 
-    public async Task ClearAsync(long res, CancellationToken cancellationToken)
-    {
-        foreach (var (table, _) in Tables)
-        {
-            await using var delete = connection.Command($"DELETE FROM {table} WHERE res = @res", transaction: transaction);
-            delete.Bind("@res", res);
-            await delete.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
+    public Dictionary<string, List<object?[]>> Rows { get; } = IndexTables.ToDictionary(t => t.Table, _ => new List<object?[]>());
+
+    /// <summary>New resources with their pre-allocated seq (only for writers that bulk-copy them).</summary>
+    public List<object?[]> Resources { get; } = [];
 
     public void Add(long res, IndexedResource resource)
     {
@@ -52,50 +45,19 @@ internal sealed class IndexRowWriter(DbConnection connection, DbTransaction tran
             };
             if (table.Length > 0)
             {
-                _rows[table].Add(values);
+                Rows[table].Add(values);
             }
         }
 
-        foreach (var patient in resource.CompartmentPatients)
+        // A resource may link the same patient twice (subject and performer): one row each.
+        foreach (var patient in resource.CompartmentPatients.Distinct(StringComparer.Ordinal))
         {
-            _rows["compartment"].Add([res, patient]);
+            Rows["compartment"].Add([res, patient]);
         }
 
-        foreach (var label in resource.SensitiveLabels)
+        foreach (var label in resource.SensitiveLabels.Distinct(StringComparer.Ordinal))
         {
-            _rows["security"].Add([res, label]);
-        }
-    }
-
-    // One prepared single-row INSERT per table, re-bound for every row: with SQLite, binding
-    // hundreds of named parameters in one statement costs more than it saves.
-    public async Task FlushAsync(CancellationToken cancellationToken)
-    {
-        foreach (var (table, columns) in Tables)
-        {
-            var rows = _rows[table];
-            if (rows.Count == 0)
-            {
-                continue;
-            }
-
-            var conflict = table is "compartment" or "security" ? " ON CONFLICT DO NOTHING" : string.Empty;
-            var names = columns.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"@v{i}")).ToArray();
-            await using var command = connection.Command(
-                $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", names)}){conflict}", transaction: transaction);
-            var parameters = names.Select(n => command.Bind(n, null)).ToArray();
-            command.Prepare();
-            foreach (var row in rows)
-            {
-                for (var c = 0; c < parameters.Length; c++)
-                {
-                    parameters[c].Value = row[c] ?? DBNull.Value;
-                }
-
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            rows.Clear();
+            Rows["security"].Add([res, label]);
         }
     }
 }

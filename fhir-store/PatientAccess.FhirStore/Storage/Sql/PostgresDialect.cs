@@ -6,6 +6,8 @@ public sealed class PostgresDialect : ISqlDialect
     // Autovacuum analyzes eventually; right after a bulk import the planner needs it now.
     public IReadOnlyList<string> Analyze { get; } = ["ANALYZE"];
 
+    IBatchWriter ISqlDialect.CreateBatchWriter() => new PostgresBatchWriter();
+
     public IReadOnlyList<string> Schema { get; } =
     [
         """

@@ -37,26 +37,18 @@ public sealed class SqlResourceStore(DbConnectionFactory connections, ISqlDialec
         ArgumentNullException.ThrowIfNull(batch);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var rows = new IndexRowWriter(connection, transaction);
-        await using var insert = connection.Command(
-            "INSERT INTO resources (type, id, version, last_updated, deleted, hash, json) VALUES (@t, @i, @v, @u, 0, @h, @j) RETURNING seq",
-            transaction: transaction);
-        foreach (var name in new[] { "@t", "@i", "@v", "@u", "@h", "@j" })
-        {
-            insert.Bind(name, null);
-        }
-
-        insert.Prepare();
         var existing = await ExistingRowsAsync(connection, transaction, batch, cancellationToken);
+        var rows = new IndexRowWriter();
+        await using var writer = dialect.CreateBatchWriter();
+        await writer.StartAsync(connection, transaction, batch.Count(r => !existing.ContainsKey((r.Type, r.Id))), cancellationToken);
         var outcomes = new List<UpsertOutcome>(batch.Count);
         foreach (var resource in batch)
         {
             (long, int, string)? current = existing.TryGetValue((resource.Type, resource.Id), out var found) ? found : null;
-            outcomes.Add(await UpsertOneAsync(connection, transaction, rows, insert, resource, current, cancellationToken));
+            outcomes.Add(await UpsertOneAsync(connection, transaction, rows, writer, resource, current, cancellationToken));
         }
 
-        await rows.FlushAsync(cancellationToken);
-
+        await writer.FlushAsync(rows, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return outcomes;
     }
@@ -151,7 +143,7 @@ public sealed class SqlResourceStore(DbConnectionFactory connections, ISqlDialec
         return found;
     }
 
-    private async Task<UpsertOutcome> UpsertOneAsync(DbConnection connection, DbTransaction transaction, IndexRowWriter rows, DbCommand insert, IndexedResource resource,
+    private async Task<UpsertOutcome> UpsertOneAsync(DbConnection connection, DbTransaction transaction, IndexRowWriter rows, IBatchWriter writer, IndexedResource resource,
         (long Seq, int Version, string Hash)? current, CancellationToken cancellationToken)
     {
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(resource.Json)));
@@ -169,8 +161,7 @@ public sealed class SqlResourceStore(DbConnectionFactory connections, ISqlDialec
         var json = ResourceMeta.Stamp(resource.Json, version, now);
         if (seq is null)
         {
-            SetRow(insert, resource, version, now, hash, json);
-            seq = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            seq = await writer.InsertResourceAsync(resource, version, now, hash, json, rows, cancellationToken);
         }
         else
         {
@@ -188,21 +179,21 @@ public sealed class SqlResourceStore(DbConnectionFactory connections, ISqlDialec
                 transaction: transaction);
             BindRow(update, resource, version, now, hash, json);
             await update.ExecuteNonQueryAsync(cancellationToken);
-            await rows.ClearAsync(seq.Value, cancellationToken);
+            await ClearIndexAsync(connection, transaction, seq.Value, cancellationToken);
         }
 
         rows.Add(seq.Value, resource);
         return new UpsertOutcome(resource.Type, resource.Id, version == 1 ? UpsertKind.Created : UpsertKind.Updated, version);
     }
 
-    private static void SetRow(DbCommand command, IndexedResource resource, int version, DateTimeOffset now, string hash, string json)
+    private static async Task ClearIndexAsync(DbConnection connection, DbTransaction transaction, long res, CancellationToken cancellationToken)
     {
-        command.Parameters["@t"].Value = resource.Type;
-        command.Parameters["@i"].Value = resource.Id;
-        command.Parameters["@v"].Value = version;
-        command.Parameters["@u"].Value = now.UtcTicks;
-        command.Parameters["@h"].Value = hash;
-        command.Parameters["@j"].Value = json;
+        foreach (var (table, _) in IndexRowWriter.IndexTables)
+        {
+            await using var delete = connection.Command($"DELETE FROM {table} WHERE res = @res", transaction: transaction);
+            delete.Bind("@res", res);
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private static void BindRow(DbCommand command, IndexedResource resource, int version, DateTimeOffset now, string? hash, string json)

@@ -6,6 +6,8 @@ public sealed class SqliteDialect : ISqlDialect
     // A bounded sample per index keeps ANALYZE to milliseconds even on a large file.
     public IReadOnlyList<string> Analyze { get; } = ["PRAGMA analysis_limit=1000", "ANALYZE"];
 
+    IBatchWriter ISqlDialect.CreateBatchWriter() => new SqliteBatchWriter();
+
     public IReadOnlyList<string> Schema { get; } =
     [
         "PRAGMA journal_mode=WAL",
