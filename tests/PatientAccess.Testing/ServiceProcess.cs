@@ -51,6 +51,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         // The store refuses to start without its access keys; tests that check that remove them.
         info.Environment["Access__MemberContextKeys__0"] = TestKeys.MemberContext;
         info.Environment["Access__OperatorKeyHashes__0"] = TestKeys.OperatorHash;
+        info.Environment["Admin__ApiKeyHashes__0"] = TestKeys.AdminHash;
+        info.Environment["Revocation__AdminApiKey"] = TestKeys.Admin;
+        info.Environment["MemberContext__Keys__0"] = TestKeys.MemberContext;
         foreach (var (key, value) in settings)
         {
             info.Environment[key] = value;

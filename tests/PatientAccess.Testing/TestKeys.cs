@@ -15,4 +15,9 @@ public static class TestKeys
     public static string OperatorHash => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Operator)));
 
     public static byte[] MemberContextBytes => Convert.FromBase64String(MemberContext);
+
+    /// <summary>The authserver's admin API key (the gateway reads the revocation feed with it), and its hash.</summary>
+    public const string Admin = "test-admin-api-key";
+
+    public static string AdminHash => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Admin))).ToLowerInvariant();
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Primitives;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
 
 namespace PatientAccess.Gateway.Proxy;
 
@@ -30,6 +31,24 @@ internal sealed class FhirStoreProxyConfigProvider(IOptions<ProxyOptions> option
                 Destinations = new Dictionary<string, DestinationConfig>(StringComparer.Ordinal)
                 {
                     ["store"] = new() { Address = options.Value.FhirStoreUrl },
+                },
+                HttpRequest = new ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds) },
+                HealthCheck = new HealthCheckConfig
+                {
+                    Active = new ActiveHealthCheckConfig
+                    {
+                        Enabled = true,
+                        Interval = TimeSpan.FromSeconds(options.Value.HealthCheckIntervalSeconds),
+                        Timeout = TimeSpan.FromSeconds(2),
+                        Policy = "ConsecutiveFailures",
+                        Path = "/health/live",
+                    },
+                    Passive = new PassiveHealthCheckConfig
+                    {
+                        Enabled = true,
+                        Policy = "TransportFailureRate",
+                        ReactivationPeriod = TimeSpan.FromSeconds(options.Value.HealthCheckIntervalSeconds),
+                    },
                 },
             },
         ]));

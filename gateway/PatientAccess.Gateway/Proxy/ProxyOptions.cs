@@ -11,6 +11,18 @@ public sealed class ProxyOptions : IValidatableObject
     [Required(ErrorMessage = "is required")]
     public string FhirStoreUrl { get; set; } = string.Empty;
 
+    /// <summary>How long connecting to the store may take before the app gets 503.</summary>
+    [Range(100, 60_000, ErrorMessage = "must be from 100 to 60000 milliseconds")]
+    public int ConnectTimeoutMilliseconds { get; set; } = 2000;
+
+    /// <summary>How long the store may stay silent on one request before the app gets 504.</summary>
+    [Range(1, 600, ErrorMessage = "must be from 1 to 600 seconds")]
+    public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>How often the store's <c>/health/live</c> is probed; a failing store is taken out until it answers again.</summary>
+    [Range(1, 3600, ErrorMessage = "must be from 1 to 3600 seconds")]
+    public int HealthCheckIntervalSeconds { get; set; } = 10;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!string.IsNullOrWhiteSpace(FhirStoreUrl)

@@ -18,9 +18,9 @@ public sealed class ReadinessTests
             ["Redis__TimeoutMilliseconds"] = "500",
             ["Proxy__FhirStoreUrl"] = store.BaseAddress.ToString(),
         };
-        await using var gateway = ServiceProcess.Start(ServiceName.Gateway, settings);
         await using var authserver = ServiceProcess.Start(ServiceName.AuthServer, settings);
         await using var monitor = ServiceProcess.Start(ServiceName.Monitor, settings);
+        await using var gateway = ServiceProcess.Start(ServiceName.Gateway, StackFixture.GatewaySettings(new Dictionary<string, string>(settings), store, authserver));
         ServiceProcess[] users = [gateway, authserver, monitor];
         foreach (var service in users)
         {
@@ -51,12 +51,13 @@ public sealed class ReadinessTests
         await using var redis = await RedisServer.StartAsync();
         var data = Directory.CreateTempSubdirectory("pa-ready-").FullName;
         var store = ServiceProcess.Start(ServiceName.FhirStore, new Dictionary<string, string> { ["Service__DataDirectory"] = data });
-        await using var gateway = ServiceProcess.Start(ServiceName.Gateway, new Dictionary<string, string>
+        var common = new Dictionary<string, string>
         {
             ["Service__DataDirectory"] = data,
             ["Redis__ConnectionString"] = redis.ConnectionString,
-            ["Proxy__FhirStoreUrl"] = store.BaseAddress.ToString(),
-        });
+        };
+        await using var authserver = ServiceProcess.Start(ServiceName.AuthServer, new Dictionary<string, string>(common));
+        await using var gateway = ServiceProcess.Start(ServiceName.Gateway, StackFixture.GatewaySettings(new Dictionary<string, string>(common), store, authserver));
         Assert.True(await store.WaitReadyAsync(TimeSpan.FromSeconds(90)), store.Output);
         Assert.True(await gateway.WaitReadyAsync(TimeSpan.FromSeconds(90)), gateway.Output);
 

@@ -17,12 +17,10 @@ public sealed class StackFixture : IAsyncLifetime
         Redis = await RedisServer.StartAsync();
         var store = ServiceProcess.Start(ServiceName.FhirStore, Settings());
         _services[ServiceName.FhirStore] = store;
-        foreach (var name in new[] { ServiceName.AuthServer, ServiceName.Monitor, ServiceName.Gateway })
-        {
-            var settings = Settings();
-            settings["Proxy__FhirStoreUrl"] = store.BaseAddress.ToString();
-            _services[name] = ServiceProcess.Start(name, settings);
-        }
+        var authserver = ServiceProcess.Start(ServiceName.AuthServer, Settings());
+        _services[ServiceName.AuthServer] = authserver;
+        _services[ServiceName.Monitor] = ServiceProcess.Start(ServiceName.Monitor, Settings());
+        _services[ServiceName.Gateway] = ServiceProcess.Start(ServiceName.Gateway, GatewaySettings(Settings(), store, authserver));
 
         foreach (var (name, service) in _services)
         {
@@ -42,6 +40,18 @@ public sealed class StackFixture : IAsyncLifetime
 
         await Redis.DisposeAsync();
         Directory.Delete(_data, recursive: true);
+    }
+
+    /// <summary>What a gateway needs to reach the store and the authserver's keys and revocation feed.</summary>
+    public static Dictionary<string, string> GatewaySettings(Dictionary<string, string> settings, ServiceProcess store, ServiceProcess authserver)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(authserver);
+        settings["Proxy__FhirStoreUrl"] = store.BaseAddress.ToString();
+        settings["Revocation__AuthServerUrl"] = authserver.BaseAddress.ToString();
+        settings["Tokens__JwksUrl"] = new Uri(authserver.BaseAddress, "/.well-known/jwks.json").ToString();
+        return settings;
     }
 
     private Dictionary<string, string> Settings() => new()

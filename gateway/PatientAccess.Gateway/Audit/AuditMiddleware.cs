@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using PatientAccess.Gateway.Errors;
+using PatientAccess.Gateway.Observability;
+using PatientAccess.Gateway.Pipeline;
+
+namespace PatientAccess.Gateway.Audit;
+
+/// <summary>
+/// Wraps the whole policy chain: whatever step answered, one audit event and one set of metrics
+/// per request. An unexpected failure still answers an OperationOutcome and is still audited.
+/// </summary>
+internal sealed partial class AuditMiddleware(RequestDelegate next, AuditInbox queue, GatewayMetrics metrics, TimeProvider time, ILogger<AuditMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var request = GatewayRequest.Of(context);
+        var body = context.Response.Body;
+        var counting = new CountingStream(body);
+        context.Response.Body = counting;
+        try
+        {
+            await next(context);
+        }
+        catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            LogFailure(logger, ex);
+            request.Decision = GatewayRequest.Refused;
+            request.Reason ??= "error";
+            await OperationOutcomeWriter.WriteAsync(context.Response, StatusCodes.Status500InternalServerError, "exception",
+                "the gateway failed to handle this request", CancellationToken.None);
+        }
+        finally
+        {
+            context.Response.Body = body;
+            Record(context, request, counting.Count, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private void Record(HttpContext context, GatewayRequest request, long bytes, TimeSpan elapsed)
+    {
+        var status = context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted ? 499 : context.Response.StatusCode;
+        var target = request.Target;
+        var token = request.Token;
+        metrics.Request(token?.ClientId ?? "anonymous", target?.ResourceType ?? "none", status, elapsed.TotalSeconds);
+        if (request.Decision == GatewayRequest.Refused && request.Reason is { } reason)
+        {
+            metrics.Refusal(reason);
+        }
+
+        queue.Enqueue(new AuditEvent(
+            Guid.CreateVersion7().ToString("N"),
+            time.GetUtcNow(),
+            context.TraceIdentifier,
+            token?.ClientId,
+            token?.Subject,
+            token?.Patient,
+            context.Request.Method,
+            target?.RouteTemplate ?? "(none)",
+            target?.ResourceType,
+            target?.QueryShape ?? string.Empty,
+            status,
+            bytes,
+            Math.Round(elapsed.TotalMilliseconds, 3),
+            request.ClientAddress?.ToString(),
+            request.Country,
+            request.Decision,
+            request.Reason));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure in the gateway pipeline")]
+    private static partial void LogFailure(ILogger logger, Exception exception);
+}

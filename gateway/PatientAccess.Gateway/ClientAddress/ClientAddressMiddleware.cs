@@ -1,0 +1,14 @@
+using PatientAccess.Gateway.Pipeline;
+
+namespace PatientAccess.Gateway.ClientAddress;
+
+/// <summary>Step 1: decides which address every later step (geo, per-address limits, audit) sees.</summary>
+internal sealed class ClientAddressMiddleware(RequestDelegate next, ClientAddressResolver resolver)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        GatewayRequest.Of(context).ClientAddress = resolver.Resolve(
+            context.Connection.RemoteIpAddress, context.Request.Headers["X-Forwarded-For"], context.Request.Headers["Forwarded"]);
+        return next(context);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Net;
+using PatientAccess.Gateway.Tokens;
+
+namespace PatientAccess.Gateway.Pipeline;
+
+/// <summary>
+/// What the policy chain learned about one request, step by step; the audit event is built
+/// from it whatever step ended the request.
+/// </summary>
+public sealed class GatewayRequest
+{
+    public const string Allowed = "allow";
+    public const string Refused = "refuse";
+
+    public IPAddress? ClientAddress { get; set; }
+
+    public string? Country { get; set; }
+
+    public FhirTarget? Target { get; set; }
+
+    public AccessToken? Token { get; set; }
+
+    /// <summary>Patients the store may show (the member context); empty until the scope step ran.</summary>
+    public IReadOnlyList<string> PatientIds { get; set; } = [];
+
+    public string Decision { get; set; } = Allowed;
+
+    public string? Reason { get; set; }
+
+    /// <summary>True when the request may go without a token (discovery documents).</summary>
+    public bool IsPublic { get; set; }
+
+    public static GatewayRequest Of(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.Features.Get<GatewayRequest>();
+        if (request is null)
+        {
+            request = new GatewayRequest();
+            context.Features.Set(request);
+        }
+
+        return request;
+    }
+}

@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PatientAccess.Gateway.RateLimiting;
+
+/// <summary>Per-client, per-token and per-address token buckets. Section <c>RateLimiting</c>.</summary>
+public sealed class RateLimitOptions : IValidatableObject
+{
+    public const string Section = "RateLimiting";
+
+    /// <summary>Every app, unless overridden below or in the app registry.</summary>
+    public BucketLimit Client { get; set; } = BucketLimit.Of(100, 20);
+
+    /// <summary>One access token, so a leaked token cannot use the whole app's allowance.</summary>
+    public BucketLimit Token { get; set; } = BucketLimit.Of(50, 10);
+
+    /// <summary>One client address on paths without a token (discovery documents).</summary>
+    public BucketLimit Address { get; set; } = BucketLimit.Of(20, 5);
+
+    /// <summary>Per-client overrides by client_id; these win over the app registry.</summary>
+    public IDictionary<string, BucketLimit> Clients { get; } = new Dictionary<string, BucketLimit>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Read each app's <c>rate_limit_burst</c>/<c>rate_limit_per_second</c> from the authserver's
+    /// admin API (<c>Revocation:AuthServerUrl</c>, <c>Revocation:AdminApiKey</c>), cached for
+    /// <see cref="RegistryCacheSeconds"/>; the default applies until the first answer arrives.
+    /// </summary>
+    public bool UseClientRegistry { get; set; } = true;
+
+    [Range(1, 86_400, ErrorMessage = "must be from 1 to 86400 seconds")]
+    public int RegistryCacheSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// <see cref="RedisDownPolicy.LocalLimits"/> (default: keep serving under per-replica limits) or
+    /// <see cref="RedisDownPolicy.Refuse"/> (fail closed).
+    /// </summary>
+    public RedisDownPolicy RedisDownPolicy { get; set; } = RedisDownPolicy.LocalLimits;
+
+    [Required(ErrorMessage = "is required")]
+    public string KeyPrefix { get; set; } = "patientaccess:ratelimit:";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var results = new List<ValidationResult>();
+        foreach (var (name, limit) in new[] { (nameof(Client), Client), (nameof(Token), Token), (nameof(Address), Address) }
+            .Concat(Clients.Select(c => ($"{nameof(Clients)}:{c.Key}", c.Value))))
+        {
+            var inner = new List<ValidationResult>();
+            if (!Validator.TryValidateObject(limit, new ValidationContext(limit), inner, validateAllProperties: true))
+            {
+                results.AddRange(inner.Select(r => new ValidationResult(r.ErrorMessage, [$"{name}:{r.MemberNames.FirstOrDefault()}"])));
+            }
+        }
+
+        return results;
+    }
+}

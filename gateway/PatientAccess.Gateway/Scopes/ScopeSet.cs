@@ -1,0 +1,90 @@
+namespace PatientAccess.Gateway.Scopes;
+
+/// <summary>
+/// The resource scopes of a token in SMART v1 (<c>patient/Observation.read</c>, <c>user/*.*</c>)
+/// and v2 (<c>patient/Observation.rs</c>) syntax. Only reading counts here: the gateway is
+/// read-only, so <c>write</c> and <c>cud</c> permissions grant nothing. v2 scopes narrowed by
+/// a query (<c>patient/Observation.rs?category=laboratory</c>) are not honoured rather than
+/// widened to the whole type; apps asking for them get 403 until the gateway enforces them.
+/// </summary>
+public sealed class ScopeSet
+{
+    private readonly List<ScopeGrant> _grants = [];
+
+    private ScopeSet()
+    {
+    }
+
+    public IReadOnlyList<ScopeGrant> Grants => _grants;
+
+    public static ScopeSet Parse(IEnumerable<string> scopes)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        var set = new ScopeSet();
+        foreach (var scope in scopes)
+        {
+            if (TryParse(scope) is { } grant)
+            {
+                set._grants.Add(grant);
+            }
+        }
+
+        return set;
+    }
+
+    internal static ScopeGrant? TryParse(string scope)
+    {
+        var slash = scope.IndexOf('/', StringComparison.Ordinal);
+        var dot = scope.LastIndexOf('.');
+        if (slash <= 0 || dot <= slash + 1 || scope.Contains('?', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var context = scope[..slash];
+        if (context is not ("patient" or "user"))
+        {
+            return null;
+        }
+
+        var type = scope[(slash + 1)..dot];
+        if (type != "*" && !Pipeline.FhirTarget.IsType(type))
+        {
+            return null;
+        }
+
+        var permissions = scope[(dot + 1)..];
+        return permissions switch
+        {
+            "read" or "*" => new ScopeGrant(context, type, true, true),
+            "write" => null,
+            _ when IsV2(permissions) => permissions.Contains('r', StringComparison.Ordinal) || permissions.Contains('s', StringComparison.Ordinal)
+                ? new ScopeGrant(context, type, permissions.Contains('r', StringComparison.Ordinal), permissions.Contains('s', StringComparison.Ordinal))
+                : null,
+            _ => null,
+        };
+    }
+
+    /// <summary>v2 permissions: a non-empty subsequence of <c>cruds</c>, in that order.</summary>
+    private static bool IsV2(string permissions)
+    {
+        const string order = "cruds";
+        var position = 0;
+        foreach (var letter in permissions)
+        {
+            var index = order.IndexOf(letter, position);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            position = index + 1;
+        }
+
+        return permissions.Length > 0;
+    }
+
+    /// <summary>The grants that allow <paramref name="search"/> or read on <paramref name="resourceType"/>.</summary>
+    public IEnumerable<ScopeGrant> Allowing(string resourceType, bool search) =>
+        _grants.Where(g => (g.ResourceType == "*" || g.ResourceType == resourceType) && (search ? g.Search : g.Read));
+}

@@ -1,0 +1,13 @@
+namespace PatientAccess.Gateway.Tokens;
+
+/// <summary>The claims of a verified access token that the later steps use.</summary>
+public sealed record AccessToken(
+    string Jti,
+    string ClientId,
+    string Subject,
+    string? GrantId,
+    string? Patient,
+    IReadOnlyList<string> Scopes,
+    IReadOnlyList<string> SensitiveCategories,
+    DateTimeOffset IssuedAt,
+    DateTimeOffset ExpiresAt);
