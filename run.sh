@@ -130,6 +130,7 @@ for s in "${services[@]}"; do
   case "$name" in
     fhir-store) settings+=(Access__MemberContextKeys__0="$member_context_key" Access__OperatorKeyHashes__0="$operator_key_hash") ;;
     authserver) settings+=(Admin__ApiKeyHashes__0="$admin_key_hash" AuthServer__Issuer="http://localhost:$authserver_port"
+                           Store__Url="http://127.0.0.1:$fhirstore_port" Store__OperatorKeyFile="$data/secrets/operator.key"
                            AuthServer__FhirBaseUrl="http://localhost:$gateway_port/r4") ;;
     gateway) settings+=(Proxy__FhirStoreUrl="http://127.0.0.1:$fhirstore_port" MemberContext__Keys__0="$member_context_key"
                         Revocation__AdminApiKey="$admin_key" Revocation__AuthServerUrl="http://127.0.0.1:$authserver_port"

@@ -5,6 +5,7 @@ using PatientAccess.AuthServer.Clients;
 using PatientAccess.AuthServer.Discovery;
 using PatientAccess.AuthServer.Introspection;
 using PatientAccess.AuthServer.Keys;
+using PatientAccess.AuthServer.Member;
 using PatientAccess.AuthServer.Revocation;
 using PatientAccess.AuthServer.Storage;
 using PatientAccess.AuthServer.Tokens;
@@ -23,6 +24,7 @@ builder.Services.AddDiscovery();
 builder.Services.AddTokenEndpoints();
 builder.Services.AddAuthorizeEndpoint();
 builder.Services.AddRevocation();
+builder.Services.AddMemberApp();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -36,5 +38,6 @@ app.MapIntrospectionApi();
 app.MapRevokeApi();
 app.MapUserInfoApi();
 app.MapAdminApi();
+app.MapMemberApp();
 
 return app.RunService();

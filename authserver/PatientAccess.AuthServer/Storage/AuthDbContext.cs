@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using PatientAccess.AuthServer.Authorize;
 using PatientAccess.AuthServer.Clients;
 using PatientAccess.AuthServer.Keys;
+using PatientAccess.AuthServer.Member.Security;
+using PatientAccess.AuthServer.Member.Sessions;
 using PatientAccess.AuthServer.Refresh;
 using PatientAccess.AuthServer.Revocation;
 using PatientAccess.AuthServer.Tokens;
@@ -24,6 +26,12 @@ internal sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : D
     public DbSet<RefreshTokenRecord> RefreshTokens => Set<RefreshTokenRecord>();
 
     public DbSet<RevocationRecord> Revocations => Set<RevocationRecord>();
+
+    public DbSet<MemberAccountRecord> MemberAccounts => Set<MemberAccountRecord>();
+
+    public DbSet<MemberSessionRecord> MemberSessions => Set<MemberSessionRecord>();
+
+    public DbSet<LockoutRecord> Lockouts => Set<LockoutRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -76,6 +84,24 @@ internal sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : D
             e.Property(r => r.Kind).HasMaxLength(16);
             e.HasIndex(r => new { r.Kind, r.Subject });
             e.HasIndex(r => r.ExpiresAt);
+        });
+        modelBuilder.Entity<MemberAccountRecord>(e =>
+        {
+            e.ToTable("member_accounts");
+            e.HasKey(a => a.AccountId);
+            e.HasIndex(a => a.Email).IsUnique();
+            e.HasIndex(a => a.PatientId).IsUnique();
+        });
+        modelBuilder.Entity<MemberSessionRecord>(e =>
+        {
+            e.ToTable("member_sessions");
+            e.HasKey(m => m.SessionHash);
+            e.HasIndex(m => m.ExpiresAt);
+        });
+        modelBuilder.Entity<LockoutRecord>(e =>
+        {
+            e.ToTable("member_lockouts");
+            e.HasKey(l => l.KeyHash);
         });
     }
 }

@@ -1,0 +1,117 @@
+using PatientAccess.AuthServer.Audit;
+using PatientAccess.AuthServer.Member.Identity;
+using PatientAccess.AuthServer.Member.Pages;
+using PatientAccess.AuthServer.Member.Security;
+using PatientAccess.AuthServer.Member.Sessions;
+
+namespace PatientAccess.AuthServer.Member.Codes;
+
+/// <summary>
+/// Confirming the e-mailed code: five tries per code, and failures also count against the
+/// address and the client address, so sending new codes does not buy unlimited guesses.
+/// </summary>
+internal static class CodePages
+{
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapGet("/code", async (HttpContext context, MemberSessions sessions, CancellationToken cancellationToken) =>
+            await sessions.FindAsync(context, cancellationToken) is { Record.Email: { } email }
+                ? Show(new MemberPage(context), email, sent: context.Request.Query.ContainsKey("sent"))
+                : MemberFlow.Expired(context));
+        group.MapPost("/code", PostAsync);
+        group.MapPost("/code/resend", async (HttpContext context, MemberSessions sessions, MemberAccounts accounts, CodeSender sender, Lockouts lockouts, CancellationToken cancellationToken) =>
+        {
+            var form = await MemberForm.ReadAsync(context, cancellationToken);
+            var session = await sessions.FindAsync(context, cancellationToken);
+            if (form is null)
+            {
+                return MemberFlow.BadForm(context);
+            }
+
+            if (session is not { Record.Email: { } email })
+            {
+                return MemberFlow.Expired(context);
+            }
+
+            var page = new MemberPage(context);
+            if (await lockouts.IsLockedAsync([lockouts.CodeAccount(email), lockouts.Address(context)], cancellationToken))
+            {
+                return Show(new MemberPage(context) { Errors = [new("code", page.T["code.locked"])] }, email, status: StatusCodes.Status429TooManyRequests);
+            }
+
+            var deliver = session.Record.Registering || await accounts.FindByEmailAsync(email, cancellationToken) is not null;
+            await sender.IssueAsync(session, page.T, deliver, cancellationToken);
+            await sessions.SaveAsync(session, cancellationToken);
+            return MemberFlow.SeeOther(context, MemberFlow.Code + "?sent=1");
+        });
+    }
+
+    private static async Task<IResult> PostAsync(
+        HttpContext context, MemberSessions sessions, MemberAccounts accounts, EmailCodes codes, Lockouts lockouts, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var form = await MemberForm.ReadAsync(context, cancellationToken);
+        var session = await sessions.FindAsync(context, cancellationToken);
+        if (form is null)
+        {
+            return MemberFlow.BadForm(context);
+        }
+
+        if (session is not { Record.Email: { } email })
+        {
+            return MemberFlow.Expired(context);
+        }
+
+        var t = new MemberPage(context).T;
+        var typed = form["code"].ToString().Replace(" ", string.Empty, StringComparison.Ordinal).Trim();
+        if (typed.Length != 6 || !typed.All(char.IsAsciiDigit))
+        {
+            return Show(new MemberPage(context) { Errors = [new("code", t["code.format"])] }, email, status: StatusCodes.Status400BadRequest);
+        }
+
+        LockoutSubject[] subjects = [lockouts.CodeAccount(email), lockouts.Address(context)];
+        if (await lockouts.IsLockedAsync(subjects, cancellationToken))
+        {
+            audit.Record(new AuditEvent(MemberAuditTypes.LockedOut, "member-app", Detail: "code"));
+            return Show(new MemberPage(context) { Errors = [new("code", t["code.locked"])] }, email, status: StatusCodes.Status429TooManyRequests);
+        }
+
+        var check = codes.Check(session, typed);
+        var account = check != CodeCheck.Accepted ? null
+            : session.Record.Registering ? await accounts.CreateAsync(email, session.Record.VerifiedPatientId!, cancellationToken)
+            : await accounts.FindByEmailAsync(email, cancellationToken);
+        if (account is null)
+        {
+            await sessions.SaveAsync(session, cancellationToken);
+            await lockouts.RecordFailureAsync(subjects, cancellationToken);
+            audit.Record(new AuditEvent(MemberAuditTypes.CodeFailed, "member-app"));
+            var message = check switch
+            {
+                CodeCheck.Wrong => t.Format("code.wrong", codes.AttemptsLeft(session)),
+                CodeCheck.Accepted => t["identity.alreadyRegistered"],
+                _ => t["code.dead"],
+            };
+            return Show(new MemberPage(context) { Errors = [new("code", message)] }, email, status: StatusCodes.Status400BadRequest);
+        }
+
+        await lockouts.RecordSuccessAsync(subjects, cancellationToken);
+        await accounts.TouchAsync(account.AccountId, cancellationToken);
+        session.Record.AccountId = account.AccountId;
+        session.Record.VerifiedPatientId = null;
+        session.Record.Registering = false;
+        await sessions.SaveAsync(session, cancellationToken);
+        return MemberFlow.SeeOther(context, MemberFlow.AfterSignIn(session.Record));
+    }
+
+    private static IResult Show(MemberPage page, string email, bool sent = false, int status = StatusCodes.Status200OK)
+    {
+        var t = page.T;
+        var field = page.Field("code", t["code.label"], string.Empty, autocomplete: "one-time-code", inputMode: "numeric", hint: t["code.hint"], maxLength: 6);
+        var body = Html.Of($"""
+            <p>{t.Format("code.intro", email)}</p>
+            {(sent ? Html.Of($"<p role=\"status\">{t["code.resent"]}</p>") : Html.Empty)}
+            {page.Form(MemberFlow.Code, field, t["code.submit"])}
+            <form method="post" action="/member/code/resend">{page.Csrf}{MemberPage.Button(t["code.resend"], secondary: true)}</form>
+            """);
+        return page.Render(t["code.title"], body, status);
+    }
+}

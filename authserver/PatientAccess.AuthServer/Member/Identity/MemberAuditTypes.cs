@@ -1,0 +1,9 @@
+namespace PatientAccess.AuthServer.Member.Identity;
+
+/// <summary>Audit stream types the member pages add to the protocol's own (<c>Audit.AuditEventTypes</c>).</summary>
+internal static class MemberAuditTypes
+{
+    public const string IdentityVerificationFailed = "identity.verification_failed";
+    public const string CodeFailed = "member.code_failed";
+    public const string LockedOut = "member.locked_out";
+}

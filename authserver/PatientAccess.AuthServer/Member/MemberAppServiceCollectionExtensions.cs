@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+using PatientAccess.AuthServer.Member.Codes;
+using PatientAccess.AuthServer.Member.Consent;
+using PatientAccess.AuthServer.Member.Mail;
+using PatientAccess.AuthServer.Member.Security;
+using PatientAccess.AuthServer.Member.Sessions;
+using PatientAccess.AuthServer.Member.Store;
+using PatientAccess.ServiceDefaults.Configuration;
+using PatientAccess.ServiceDefaults.Hosting;
+
+namespace PatientAccess.AuthServer.Member;
+
+internal static class MemberAppServiceCollectionExtensions
+{
+    /// <summary>The member pages: sessions, accounts, codes, lockouts, mail, the store lookup and antiforgery.</summary>
+    public static IServiceCollection AddMemberApp(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<MemberAppOptions>(MemberAppOptions.Section);
+        services.AddValidatedOptions<StoreOptions>(StoreOptions.Section);
+        services.AddValidatedOptions<MailOptions>(MailOptions.Section);
+        services.AddHttpClient<MemberDirectory>((provider, http) =>
+            http.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<StoreOptions>>().Value.TimeoutSeconds));
+        services.AddSingleton<MemberSessions>();
+        services.AddSingleton<MemberAccounts>();
+        services.AddSingleton<EmailCodes>();
+        services.AddSingleton<CodeSender>();
+        services.AddSingleton<Lockouts>();
+        services.AddSingleton<ConsentState>();
+        services.AddSingleton<IMailSender>(provider => string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<MailOptions>>().Value.SmtpHost)
+            ? ActivatorUtilities.CreateInstance<OutboxMailSender>(provider)
+            : ActivatorUtilities.CreateInstance<SmtpMailSender>(provider));
+
+        // Antiforgery tokens are encrypted with Data Protection; keys kept in the data folder
+        // survive restarts, so a form opened before a restart still posts.
+        services.AddDataProtection().SetApplicationName("PatientAccess.AuthServer");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>
+        {
+            var folder = Path.Combine(Path.GetFullPath(provider.GetRequiredService<IOptions<ServiceOptions>>().Value.DataDirectory), "dataprotection-keys");
+            options.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
+                Directory.CreateDirectory(folder), provider.GetRequiredService<ILoggerFactory>());
+        }));
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "pa-member-csrf";
+            options.Cookie.Path = "/member";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.FormFieldName = "__csrf";
+            options.SuppressXFrameOptionsHeader = true;
+        });
+        return services;
+    }
+}

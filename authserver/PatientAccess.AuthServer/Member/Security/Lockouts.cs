@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PatientAccess.AuthServer.Protocol;
+using PatientAccess.AuthServer.Storage;
+
+namespace PatientAccess.AuthServer.Member.Security;
+
+/// <summary>
+/// Locks a member ID, an e-mail address or a client address after repeated failed identity
+/// checks or codes, for <see cref="MemberAppOptions.LockoutMinutes"/>. Counts live in the
+/// database so every replica enforces the same budget.
+/// </summary>
+internal sealed class Lockouts(IDbContextFactory<AuthDbContext> contexts, IOptions<MemberAppOptions> options, TimeProvider time)
+{
+    public LockoutSubject IdentityAccount(string memberId) =>
+        new("identity-account:" + memberId.Trim().ToUpperInvariant(), options.Value.MaxFailuresPerAccount, true);
+
+    public LockoutSubject CodeAccount(string email) =>
+        new("code-account:" + email, options.Value.MaxFailuresPerAccount, true);
+
+    public LockoutSubject Address(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new("address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), options.Value.MaxFailuresPerAddress, false);
+    }
+
+    /// <summary>True when any of the subjects is locked now.</summary>
+    public async Task<bool> IsLockedAsync(IEnumerable<LockoutSubject> subjects, CancellationToken cancellationToken)
+    {
+        var hashes = subjects.Select(s => Secrets.Hash(s.Key)).ToList();
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Lockouts.AnyAsync(l => hashes.Contains(l.KeyHash) && l.LockedUntil > now, cancellationToken);
+    }
+
+    public async Task RecordFailureAsync(IEnumerable<LockoutSubject> subjects, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        var window = options.Value.LockoutMinutes * 60L;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        foreach (var subject in subjects)
+        {
+            var hash = Secrets.Hash(subject.Key);
+            var record = await db.Lockouts.FirstOrDefaultAsync(l => l.KeyHash == hash, cancellationToken);
+            if (record is null)
+            {
+                record = new LockoutRecord { KeyHash = hash, WindowStartedAt = now };
+                db.Lockouts.Add(record);
+            }
+            else if (record.WindowStartedAt + window <= now && record.LockedUntil <= now)
+            {
+                record.WindowStartedAt = now;
+                record.Failures = 0;
+            }
+
+            record.Failures++;
+            if (record.Failures >= subject.MaxFailures)
+            {
+                record.LockedUntil = now + window;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task RecordSuccessAsync(IEnumerable<LockoutSubject> subjects, CancellationToken cancellationToken)
+    {
+        var hashes = subjects.Where(s => s.ClearOnSuccess).Select(s => Secrets.Hash(s.Key)).ToList();
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Lockouts.Where(l => hashes.Contains(l.KeyHash) && l.LockedUntil <= now).ExecuteDeleteAsync(cancellationToken);
+    }
+}
