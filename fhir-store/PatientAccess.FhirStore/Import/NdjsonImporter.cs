@@ -10,7 +10,7 @@ namespace PatientAccess.FhirStore.Import;
 /// batches of one transaction each, and references to resources that exist nowhere are
 /// reported once the whole input is in (so order within the input does not matter).
 /// </summary>
-public sealed class NdjsonImporter(ResourcePreparer preparer, IResourceStore store)
+public sealed class NdjsonImporter(ResourcePreparer preparer, IResourceStore store, TimeProvider clock)
 {
     private const int BatchSize = 500;
     private const int MaxLineBytes = 8 * 1024 * 1024;
@@ -73,10 +73,18 @@ public sealed class NdjsonImporter(ResourcePreparer preparer, IResourceStore sto
         ImportReport report, Dictionary<(string Type, string Id), string> references, CancellationToken cancellationToken)
     {
         var prepared = new PreparedResource[lines.Length];
+        var now = ResourceMeta.Truncate(clock.GetUtcNow());
         Parallel.For(0, lines.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-            prepared[i] = lines[i].Json.Length > MaxLineBytes
+        {
+            var result = lines[i].Json.Length > MaxLineBytes
                 ? PreparedResource.Fail($"the line is longer than {MaxLineBytes} characters")
-                : preparer.Prepare(lines[i].Json, lines[i].ExpectedType));
+                : preparer.Prepare(lines[i].Json, lines[i].ExpectedType);
+            // Most imported resources are new: stamping version 1 here, on every core, takes
+            // that work off the single writer; an update is stamped again by the store.
+            prepared[i] = result.Resource is { } r
+                ? PreparedResource.Ok(r with { FirstVersionJson = ResourceMeta.Stamp(r.Json, 1, now), StampedAt = now })
+                : result;
+        });
 
         var batch = new List<IndexedResource>(lines.Length);
         for (var i = 0; i < lines.Length; i++)

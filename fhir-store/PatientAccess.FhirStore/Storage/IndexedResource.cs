@@ -12,4 +12,13 @@ public sealed record IndexedResource(
     string Json,
     IReadOnlyList<SearchIndexEntry> Entries,
     IReadOnlyList<string> CompartmentPatients,
-    IReadOnlyList<string> SensitiveLabels);
+    IReadOnlyList<string> SensitiveLabels)
+{
+    /// <summary>
+    /// The JSON already stamped as version 1 at <see cref="StampedAt"/>, made by the importer's
+    /// parallel stage so the single writer does not have to; used when the resource turns out new.
+    /// </summary>
+    public string? FirstVersionJson { get; init; }
+
+    public DateTimeOffset StampedAt { get; init; }
+}

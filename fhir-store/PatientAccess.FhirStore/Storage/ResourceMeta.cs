@@ -10,7 +10,7 @@ namespace PatientAccess.FhirStore.Storage;
 /// meta.versionId and meta.lastUpdated belong to the server: set on write, ignored on input.
 /// Written with Utf8JsonWriter over the parsed document, the cheapest correct rewrite.
 /// </summary>
-internal static class ResourceMeta
+public static class ResourceMeta
 {
     // Names like Núñez stay readable; the content type is JSON, never HTML, so the
     // HTML-safe escaping of the default encoder buys nothing here.
@@ -19,6 +19,7 @@ internal static class ResourceMeta
     /// <summary>The resource with the server's version fields set, resourceType, id and meta first.</summary>
     public static string Stamp(string json, int version, DateTimeOffset lastUpdated)
     {
+        ArgumentNullException.ThrowIfNull(json);
         using var document = JsonDocument.Parse(json);
         return Write(document.RootElement, writer =>
         {
@@ -27,12 +28,16 @@ internal static class ResourceMeta
         }, alwaysMeta: true);
     }
 
-    public static bool HasServerFields(JsonElement resource) =>
+    internal static bool HasServerFields(JsonElement resource) =>
         resource.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object
         && (meta.TryGetProperty("versionId", out _) || meta.TryGetProperty("lastUpdated", out _));
 
+    /// <summary>Millisecond precision: what FHIR instants carry, so the stored tick matches meta.lastUpdated exactly.</summary>
+    public static DateTimeOffset Truncate(DateTimeOffset time) =>
+        new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+
     /// <summary>The content without server-owned fields, which is what "unchanged" compares.</summary>
-    public static string WithoutServerFields(JsonElement resource) => Write(resource, _ => { }, alwaysMeta: false);
+    internal static string WithoutServerFields(JsonElement resource) => Write(resource, _ => { }, alwaysMeta: false);
 
     private static string Write(JsonElement resource, Action<Utf8JsonWriter> serverFields, bool alwaysMeta)
     {

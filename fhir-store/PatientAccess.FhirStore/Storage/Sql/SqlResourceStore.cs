@@ -155,10 +155,9 @@ public sealed class SqlResourceStore(DbConnectionFactory connections, ISqlDialec
         }
 
         version++;
-        var now = clock.GetUtcNow();
-        // Millisecond precision: what FHIR instants carry, so the stored tick matches meta.lastUpdated exactly.
-        now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-        var json = ResourceMeta.Stamp(resource.Json, version, now);
+        var (now, json) = version == 1 && resource.FirstVersionJson is { } stamped
+            ? (resource.StampedAt, stamped)
+            : Stamped(resource, version);
         if (seq is null)
         {
             seq = await writer.InsertResourceAsync(resource, version, now, hash, json, rows, cancellationToken);
@@ -184,6 +183,12 @@ public sealed class SqlResourceStore(DbConnectionFactory connections, ISqlDialec
 
         rows.Add(seq.Value, resource);
         return new UpsertOutcome(resource.Type, resource.Id, version == 1 ? UpsertKind.Created : UpsertKind.Updated, version);
+    }
+
+    private (DateTimeOffset Now, string Json) Stamped(IndexedResource resource, int version)
+    {
+        var now = ResourceMeta.Truncate(clock.GetUtcNow());
+        return (now, ResourceMeta.Stamp(resource.Json, version, now));
     }
 
     private static async Task ClearIndexAsync(DbConnection connection, DbTransaction transaction, long res, CancellationToken cancellationToken)
