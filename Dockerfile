@@ -1,5 +1,8 @@
 # One image recipe for every service: docker build --build-arg SERVICE_FOLDER=gateway \
 #   --build-arg SERVICE_PROJECT=PatientAccess.Gateway -t patientaccess/gateway .
+# The gateway's country database is copied in when gateway/PatientAccess.Geo/Data/ holds it:
+# run gateway/PatientAccess.Geo/Data/fetch-default-db.sh before building the gateway image
+# (or mount a maintained database and set Geo__DatabasePath).
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 ARG SERVICE_FOLDER
 ARG SERVICE_PROJECT
