@@ -21,12 +21,16 @@ public static class ResourceMeta
     {
         ArgumentNullException.ThrowIfNull(json);
         using var document = JsonDocument.Parse(json);
-        return Write(document.RootElement, writer =>
+        return Stamp(document.RootElement, version, lastUpdated);
+    }
+
+    /// <summary>The same, from a document already parsed (import parses each line once).</summary>
+    public static string Stamp(JsonElement resource, int version, DateTimeOffset lastUpdated) =>
+        Write(resource, writer =>
         {
             writer.WriteString("versionId", version.ToString(CultureInfo.InvariantCulture));
             writer.WriteString("lastUpdated", lastUpdated.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
         }, alwaysMeta: true);
-    }
 
     internal static bool HasServerFields(JsonElement resource) =>
         resource.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object

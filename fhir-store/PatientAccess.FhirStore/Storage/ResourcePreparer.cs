@@ -18,7 +18,11 @@ public sealed partial class ResourcePreparer(
     FhirSchemaValidator validator,
     SupportedResourceTypes supported)
 {
-    public PreparedResource Prepare(string json, string? expectedType = null, string? expectedId = null)
+    /// <param name="json">One resource.</param>
+    /// <param name="expectedType">The type the input declared, if any.</param>
+    /// <param name="stampAt">When set, the resource is also stamped as version 1 at that time
+    /// (see <see cref="IndexedResource.FirstVersionJson"/>), from the document parsed here.</param>
+    public PreparedResource Prepare(string json, string? expectedType = null, DateTimeOffset? stampAt = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         JsonDocument document;
@@ -41,7 +45,7 @@ public sealed partial class ResourcePreparer(
 
             var type = StringProperty(root, "resourceType");
             var id = StringProperty(root, "id");
-            if (Check(type, id, expectedType, expectedId) is { } problem)
+            if (Check(type, id, expectedType) is { } problem)
             {
                 return PreparedResource.Fail(problem);
             }
@@ -56,11 +60,15 @@ public sealed partial class ResourcePreparer(
             // the resource without them, so re-importing it counts as unchanged.
             var content = ResourceMeta.HasServerFields(root) ? ResourceMeta.WithoutServerFields(root) : json;
             var entries = indexer.Index(root, type!);
-            return PreparedResource.Ok(new IndexedResource(type!, id!, content, entries, Patients(type!, id!, entries), Labels(root)));
+            return PreparedResource.Ok(new IndexedResource(type!, id!, content, entries, Patients(type!, id!, entries), Labels(root))
+            {
+                FirstVersionJson = stampAt is { } at ? ResourceMeta.Stamp(root, 1, at) : null,
+                StampedAt = stampAt ?? default,
+            });
         }
     }
 
-    private string? Check(string? type, string? id, string? expectedType, string? expectedId)
+    private string? Check(string? type, string? id, string? expectedType)
     {
         if (type is null)
         {
@@ -82,7 +90,7 @@ public sealed partial class ResourcePreparer(
             return "id is missing or is not a FHIR id (1-64 of A-Z a-z 0-9 - .)";
         }
 
-        return expectedId is not null && id != expectedId ? $"id is {id}, expected {expectedId}" : null;
+        return null;
     }
 
     private static string? StringProperty(JsonElement element, string name) =>
