@@ -17,6 +17,31 @@ internal sealed class ClientAuthenticator(
     AuthMetrics metrics,
     AuditTrail audit)
 {
+    /// <summary>
+    /// The opening every client endpoint shares: read the form, authenticate the client, then
+    /// refuse any malformed parameter. Exactly one of Form+Client or Failure is set.
+    /// </summary>
+    public async Task<(OAuthParameters? Form, ClientRecord? Client, IResult? Failure)> ReadAuthenticatedAsync(
+        HttpContext context, bool allowPublic, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (form, error) = await FormRequest.ReadAsync(context.Request, cancellationToken);
+        if (form is null)
+        {
+            return (null, null, OAuthResults.Error(context, error!));
+        }
+
+        var authentication = await AuthenticateAsync(context, form, allowPublic, cancellationToken);
+        if (authentication.Failure is not null)
+        {
+            return (null, null, authentication.Failure);
+        }
+
+        return form.FirstProblem() is { } problem
+            ? (null, null, OAuthResults.Error(context, OAuthError.InvalidRequest(problem)))
+            : (form, authentication.Client, null);
+    }
+
     public async Task<ClientAuthentication> AuthenticateAsync(HttpContext context, OAuthParameters form, bool allowPublic, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -30,29 +30,18 @@ internal static class RevokeApi
         AuditTrail audit,
         CancellationToken cancellationToken)
     {
-        var (form, error) = await FormRequest.ReadAsync(context.Request, cancellationToken);
-        if (form is null)
+        var (form, authenticated, failure) = await authenticator.ReadAuthenticatedAsync(context, allowPublic: true, cancellationToken);
+        if (failure is not null)
         {
-            return OAuthResults.Error(context, error!);
+            return failure;
         }
 
-        var authentication = await authenticator.AuthenticateAsync(context, form, allowPublic: true, cancellationToken);
-        if (authentication.Failure is not null)
-        {
-            return authentication.Failure;
-        }
-
-        if (form.FirstProblem() is { } problem)
-        {
-            return OAuthResults.Error(context, OAuthError.InvalidRequest(problem));
-        }
-
-        if (form["token"] is not { } token)
+        if (form!["token"] is not { } token)
         {
             return OAuthResults.Error(context, OAuthError.InvalidRequest("token is required"));
         }
 
-        var client = authentication.Client!;
+        var client = authenticated!;
         var notOwner = OAuthError.InvalidRequest("the token was not issued to this client");
         if (token.Count(c => c == '.') == 2)
         {

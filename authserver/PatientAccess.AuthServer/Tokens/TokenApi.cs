@@ -24,28 +24,17 @@ internal static class TokenApi
         RefreshTokenExchange refreshes,
         CancellationToken cancellationToken)
     {
-        var (form, error) = await FormRequest.ReadAsync(context.Request, cancellationToken);
-        if (form is null)
+        var (form, client, failure) = await authenticator.ReadAuthenticatedAsync(context, allowPublic: true, cancellationToken);
+        if (failure is not null)
         {
-            return OAuthResults.Error(context, error!);
+            return failure;
         }
 
-        var authentication = await authenticator.AuthenticateAsync(context, form, allowPublic: true, cancellationToken);
-        if (authentication.Failure is not null)
-        {
-            return authentication.Failure;
-        }
-
-        if (form.FirstProblem() is { } problem)
-        {
-            return OAuthResults.Error(context, OAuthError.InvalidRequest(problem));
-        }
-
-        var outcome = form["grant_type"] switch
+        var outcome = form!["grant_type"] switch
         {
             null => TokenOutcome.Fail(OAuthError.InvalidRequest("grant_type is required")),
-            "authorization_code" => await codes.ExchangeAsync(authentication.Client!, form, cancellationToken),
-            "refresh_token" => await refreshes.ExchangeAsync(authentication.Client!, form, cancellationToken),
+            "authorization_code" => await codes.ExchangeAsync(client!, form!, cancellationToken),
+            "refresh_token" => await refreshes.ExchangeAsync(client!, form!, cancellationToken),
             _ => TokenOutcome.Fail(new OAuthError(OAuthErrors.UnsupportedGrantType, "only authorization_code and refresh_token are supported")),
         };
         return outcome.Body is not null ? OAuthResults.Json200(context, outcome.Body) : OAuthResults.Error(context, outcome.Error!);
