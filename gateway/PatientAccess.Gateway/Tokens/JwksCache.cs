@@ -37,22 +37,13 @@ public sealed partial class JwksCache(IHttpClientFactory http, IOptions<TokenOpt
         return _keys.GetValueOrDefault(kid);
     }
 
-    /// <summary>Fetches the key set unless another fetch is running or one was attempted within the minimum interval.</summary>
+    /// <summary>Fetches the key set unless one was attempted within the minimum interval.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        if (time.GetUtcNow() - _attemptedAt < TimeSpan.FromSeconds(_options.JwksMinimumRefreshSeconds))
-        {
-            return;
-        }
-
-        if (!await _fetch.WaitAsync(0, cancellationToken))
-        {
-            // Someone is fetching: wait for that result rather than starting another.
-            await _fetch.WaitAsync(cancellationToken);
-            _fetch.Release();
-            return;
-        }
-
+        // Everyone waits for a fetch in progress before looking at the interval: a request that
+        // arrives during the first fetch must see its keys, not conclude from the interval that
+        // nothing new can be had (that answered valid tokens 401 right after a replica started).
+        await _fetch.WaitAsync(cancellationToken);
         try
         {
             if (time.GetUtcNow() - _attemptedAt < TimeSpan.FromSeconds(_options.JwksMinimumRefreshSeconds))
