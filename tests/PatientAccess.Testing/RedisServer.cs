@@ -5,33 +5,46 @@ using System.Text;
 
 namespace PatientAccess.Testing;
 
-/// <summary>A real redis-server on a loopback port of its own, stoppable and restartable mid-test.</summary>
+/// <summary>
+/// A real redis-server on a loopback port of its own, stoppable (SIGKILL, like a crash) and
+/// restartable mid-test. By default it restarts empty; a durable one keeps an append-only file
+/// with <c>appendfsync always</c>, so everything it acknowledged survives the kill, as a
+/// production Redis does (outage tests need that to blame lost data on the right party).
+/// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
     private readonly OutputLog _log = new();
+    private readonly string? _directory;
     private Process? _process;
 
-    private RedisServer(int port) => Port = port;
+    private RedisServer(int port, bool durable)
+    {
+        Port = port;
+        _directory = durable ? Directory.CreateTempSubdirectory("pa-redis-").FullName : null;
+    }
 
     public int Port { get; }
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServer> StartAsync()
+    public static async Task<RedisServer> StartAsync(bool durable = false)
     {
-        var server = new RedisServer(FreePort.Next());
+        var server = new RedisServer(FreePort.Next(), durable);
         await server.RestartAsync();
         return server;
     }
 
-    /// <summary>Starts (again) on the same port; data does not survive, which is what outage tests want.</summary>
+    /// <summary>Starts (again) on the same port; a durable server loads back what it had acknowledged.</summary>
     public async Task RestartAsync()
     {
         var executable = ExternalTool.Require("redis-server", "redis-server");
+        string[] persistence = _directory is null
+            ? ["--appendonly", "no"]
+            : ["--dir", _directory, "--appendonly", "yes", "--appendfsync", "always"];
         _process = Process.Start(new ProcessStartInfo(executable,
         [
             "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
-            "--save", string.Empty, "--appendonly", "no", "--daemonize", "no",
+            "--save", string.Empty, .. persistence, "--daemonize", "no",
         ])
         {
             RedirectStandardOutput = true,
@@ -68,6 +81,7 @@ public sealed class RedisServer : IAsyncDisposable
             await stream.WriteAsync("PING\r\n"u8.ToArray(), cts.Token);
             var buffer = new byte[16];
             var read = await stream.ReadAsync(buffer, cts.Token);
+            // A server still loading its append-only file answers -LOADING, not +PONG: not ready yet.
             return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
         }
         catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException)
@@ -76,5 +90,19 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await StopAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        if (_directory is not null)
+        {
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: a temp folder left behind is harmless.
+            }
+        }
+    }
 }

@@ -31,7 +31,7 @@ public sealed class AuditOutageCrossProcessTests(ITestOutputHelper output)
     public async Task AuditStream_RedisKilledAndRestartedMidTraffic_EveryRequestAnsweredAndAuditedOnce()
     {
         using var tokens = new TestTokens();
-        await using var redis = await DurableRedis.StartAsync();
+        await using var redis = await RedisServer.StartAsync(durable: true);
         await using var backend = await FakeBackend.StartAsync(tokens);
         await using var replicas = await GatewayReplicas.StartAsync(2, redis.ConnectionString, backend, backend.Url, FakeBackend.AdminKey,
             new Dictionary<string, string>
