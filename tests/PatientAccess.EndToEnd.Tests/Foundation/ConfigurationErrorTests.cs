@@ -16,6 +16,7 @@ public sealed class ConfigurationErrorTests
     [InlineData("PatientAccess.FhirStore", "Access__MemberContextKeys__0", "", "Access:MemberContextKeys: is required")]
     [InlineData("PatientAccess.FhirStore", "Access__MemberContextKeys__0", "c2hvcnQ=", "Access:MemberContextKeys: each key must be base64 of 32 bytes or more")]
     [InlineData("PatientAccess.FhirStore", "Access__OperatorKeyHashes__0", "plaintext-password", "Access:OperatorKeyHashes: each entry must be a SHA-256 hash")]
+    [InlineData("PatientAccess.FhirStore", "Search__MaxCount", "0", "Search:MaxCount: must be from 1 to 5000")]
     public async Task Start_InvalidSetting_ExitsAtOnceNamingTheSetting(string project, string variable, string value, string expected)
     {
         var data = Directory.CreateTempSubdirectory("pa-config-").FullName;

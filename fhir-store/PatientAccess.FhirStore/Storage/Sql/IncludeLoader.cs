@@ -11,6 +11,7 @@ namespace PatientAccess.FhirStore.Storage.Sql;
 /// </summary>
 internal sealed class IncludeLoader(DbConnection connection)
 {
+    // Bounds what one page can pull in, whatever the include list asks for.
     private const int MaxIncluded = 1000;
 
     public async Task<IReadOnlyList<StoredResource>> LoadAsync(SearchQuery query, IReadOnlyList<StoredResource> matches, AccessScope scope, CancellationToken cancellationToken)
