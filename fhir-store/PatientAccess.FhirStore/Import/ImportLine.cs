@@ -1,4 +1,4 @@
 namespace PatientAccess.FhirStore.Import;
 
-/// <summary>What happened to one NDJSON line: stored (created, updated, unchanged) or rejected with the reason.</summary>
-public sealed record ImportLine(string Source, int Line, string Outcome, string? Resource, string? Detail);
+/// <summary>A rejected NDJSON line: where it was and why it was refused.</summary>
+public sealed record ImportLine(string Source, int Line, string? Detail);

@@ -88,7 +88,7 @@ public sealed class NdjsonImporter(ResourcePreparer preparer, IResourceStore sto
         {
             if (prepared[i].Resource is not { } resource)
             {
-                report.Reject(new ImportLine(lines[i].Source, lines[i].Line, "rejected", null, prepared[i].Error));
+                report.Reject(new ImportLine(lines[i].Source, lines[i].Line, prepared[i].Error));
                 continue;
             }
 
