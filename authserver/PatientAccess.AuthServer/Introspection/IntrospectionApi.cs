@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -19,6 +20,9 @@ namespace PatientAccess.AuthServer.Introspection;
 /// </summary>
 internal static class IntrospectionApi
 {
+    /// <summary>Resource servers share the client lockout counters under their own names, so one never locks out the other.</summary>
+    private const string ResourceServerLockoutPrefix = "resource-server:";
+
     public static RouteGroupBuilder MapIntrospectionApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/oauth2");
@@ -46,15 +50,22 @@ internal static class IntrospectionApi
         }
 
         string? ownerFilter;
-        var resourceServer = MatchResourceServer(context.Request.Headers.Authorization, options.Value, out var resourceServerId);
-        if (resourceServer == false)
+        if (FindResourceServer(context.Request.Headers.Authorization, options.Value, out var presentedSecret) is { } resourceServer)
         {
-            lockout.RecordFailure(resourceServerId!);
-            return OAuthResults.InvalidClient(context, "client authentication failed");
-        }
+            // Locked before the secret is even compared, so guessing gets no answer either way.
+            var lockoutKey = ResourceServerLockoutPrefix + resourceServer.Id;
+            if (lockout.LockedFor(lockoutKey) is { } retryAfter)
+            {
+                context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                return OAuthResults.InvalidClient(context, "too many failed client authentications; try again later");
+            }
 
-        if (resourceServer == true)
-        {
+            if (!Secrets.FixedTimeEquals(Secrets.HexHash(presentedSecret), resourceServer.SecretHash.ToUpperInvariant()))
+            {
+                lockout.RecordFailure(lockoutKey);
+                return OAuthResults.InvalidClient(context, "client authentication failed");
+            }
+
             ownerFilter = null;
         }
         else
@@ -140,10 +151,10 @@ internal static class IntrospectionApi
         });
     }
 
-    /// <summary>True: a configured resource server authenticated. False: one was named but the secret is wrong. Null: not a resource server.</summary>
-    private static bool? MatchResourceServer(string? header, IntrospectionOptions options, out string? id)
+    /// <summary>The configured resource server named by a Basic header, with the secret it presented; null when none is named.</summary>
+    private static ResourceServerCredential? FindResourceServer(string? header, IntrospectionOptions options, out string secret)
     {
-        id = null;
+        secret = string.Empty;
         if (options.ResourceServers.Count == 0 || !AuthenticationHeaderValue.TryParse(header, out var value)
             || !string.Equals(value.Scheme, "Basic", StringComparison.OrdinalIgnoreCase) || value.Parameter is null)
         {
@@ -165,13 +176,11 @@ internal static class IntrospectionApi
 
         var name = Uri.UnescapeDataString(text[..colon].Replace('+', ' '));
         var credential = options.ResourceServers.FirstOrDefault(s => string.Equals(s.Id, name, StringComparison.Ordinal));
-        if (credential is null)
+        if (credential is not null)
         {
-            return null;
+            secret = Uri.UnescapeDataString(text[(colon + 1)..].Replace('+', ' '));
         }
 
-        id = name;
-        var secret = Uri.UnescapeDataString(text[(colon + 1)..].Replace('+', ' '));
-        return Secrets.FixedTimeEquals(Secrets.HexHash(secret), credential.SecretHash.ToUpperInvariant());
+        return credential;
     }
 }

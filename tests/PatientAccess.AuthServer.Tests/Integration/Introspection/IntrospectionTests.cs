@@ -55,6 +55,34 @@ public sealed class IntrospectionTests(AuthBackends backends)
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Introspect_ResourceServerSecretGuessing_LockedOutEvenWithTheRightSecret()
+    {
+        await using var host = await backends.FreshAsync(AuthBackends.Sqlite, new Dictionary<string, string?> { ["ClientAuthentication:MaxFailuresPerMinute"] = "3" });
+        var tokens = await new SmartApp(host).LaunchAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            using var guess = AdminTests.ResourceServerIntrospection((string)tokens["access_token"]!);
+            guess.Headers.Authorization = SmartApp.Basic(AuthServerHost.ResourceServerId, "guess-" + i);
+            using var wrong = await host.Browser().SendAsync(guess, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        // The fourth try carries the real secret and is still refused: a guess that happens to be right teaches nothing.
+        using var locked = await host.Browser().SendAsync(AdminTests.ResourceServerIntrospection((string)tokens["access_token"]!), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        Assert.NotNull(locked.Headers.RetryAfter);
+        Assert.Equal("invalid_client", (string)(await SmartApp.JsonAsync(locked))["error"]!);
+
+        // The app's own client authentication is counted apart from the resource server's.
+        using var own = await new SmartApp(host).PostAsync("/oauth2/introspect", new() { ["token"] = (string)tokens["access_token"]! });
+        Assert.True((bool)(await SmartApp.JsonAsync(own))["active"]!);
+
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        using var after = await host.Browser().SendAsync(AdminTests.ResourceServerIntrospection((string)tokens["access_token"]!), TestContext.Current.CancellationToken);
+        Assert.True((bool)(await SmartApp.JsonAsync(after))["active"]!);
+    }
+
     [Theory]
     [InlineData("garbage")]
     [InlineData("a.b.c")]
