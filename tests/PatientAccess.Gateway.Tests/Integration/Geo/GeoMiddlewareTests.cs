@@ -66,4 +66,28 @@ public sealed class GeoMiddlewareTests(GatewayFixture fixture) : IClassFixture<G
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData("192.0.2.1")]
+    [InlineData("240.0.0.1")]
+    public async Task Get_AddressWithNoCountry_DeniedByDefaultAllowedWhenConfigured(string peer)
+    {
+        using (var client = fixture.Gateway.CreateClient())
+        {
+            using var denied = await client.SendAsync(GatewayFixture.Get("/r4/Coverage", fixture.Tokens.Create(), peer), Ct);
+            Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+            Assert.Contains("no country is known", await denied.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+            var audit = await fixture.AuditEventAsync(fixture.Gateway, denied.Headers.GetValues("X-Request-Id").Single());
+            Assert.Equal("geo", (string?)audit?["reason"]);
+        }
+
+        await using var lenient = fixture.NewGateway(new Dictionary<string, string?> { ["Geo:AllowUnknownCountry"] = "true" });
+        using var lenientClient = lenient.CreateClient();
+        using var allowed = await lenientClient.SendAsync(GatewayFixture.Get("/r4/Coverage", fixture.Tokens.Create(), peer), Ct);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+
+        // Known foreign countries stay refused whatever this setting says.
+        using var foreign = await lenientClient.SendAsync(GatewayFixture.Get("/r4/Coverage", fixture.Tokens.Create(), "193.0.6.139"), Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
+    }
 }
