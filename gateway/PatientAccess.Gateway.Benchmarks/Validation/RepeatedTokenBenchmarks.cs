@@ -1,0 +1,40 @@
+using System.Diagnostics.CodeAnalysis;
+using BenchmarkDotNet.Attributes;
+using PatientAccess.Gateway.Tokens;
+
+namespace PatientAccess.Gateway.Benchmarks.Validation;
+
+/// <summary>
+/// A token the validator has already accepted once: every later request of the same app session.
+/// Target (issue 5): under 5 µs.
+/// </summary>
+[MemoryDiagnoser]
+[SuppressMessage("Maintainability", "CA1515", Justification = "BenchmarkDotNet subclasses benchmark types from a generated assembly.")]
+public class RepeatedTokenBenchmarks : IDisposable
+{
+    private BenchmarkSigningKey? _key;
+    private JwksCache? _keys;
+    private AccessTokenValidator? _validator;
+    private string _token = string.Empty;
+
+    [GlobalSetup]
+    public void SetUp()
+    {
+        _key = new BenchmarkSigningKey();
+        _keys = _key.LoadedJwksCache();
+        _validator = ValidatorFactory.Create(_keys);
+        _token = _key.CreateToken();
+        ValidatorFactory.MustAccept(_validator, _token);
+    }
+
+    [Benchmark(Description = "repeated token (cache hit)")]
+    public ValueTask<TokenCheck> RepeatedToken() => _validator!.ValidateAsync(_token, CancellationToken.None);
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _keys?.Dispose();
+        _key?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
