@@ -27,11 +27,41 @@ internal sealed class MailOptions : IValidatableObject
 
     public string? SmtpPassword { get; set; }
 
+    /// <summary>
+    /// How long one send may take, from connecting to the relay's last reply. The member waits on
+    /// the page meanwhile, so a relay that accepts the connection and then says nothing must
+    /// not hold it for the socket's own minutes-long timeout.
+    /// </summary>
+    [Range(1, 120, ErrorMessage = "must be from 1 to 120")]
+    public int SmtpTimeoutSeconds { get; set; } = 10;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (string.IsNullOrWhiteSpace(SmtpHost) && string.IsNullOrWhiteSpace(OutboxDirectory))
+        if (string.IsNullOrWhiteSpace(SmtpHost))
         {
-            yield return new ValidationResult("is required when Mail:SmtpHost is not set", [nameof(OutboxDirectory)]);
+            if (string.IsNullOrWhiteSpace(OutboxDirectory))
+            {
+                yield return new ValidationResult("is required when Mail:SmtpHost is not set", [nameof(OutboxDirectory)]);
+            }
+
+            yield break;
+        }
+
+        // "smtp.example.com:587" or "smtp://relay" would otherwise fail only at the first sign-in.
+        if (Uri.CheckHostName(SmtpHost) == UriHostNameType.Unknown)
+        {
+            yield return new ValidationResult($"'{SmtpHost}' is not a host name or IP address (the port goes in Mail:SmtpPort)", [nameof(SmtpHost)]);
+        }
+
+        // Half a credential would be sent as a blank password, or silently not sent at all.
+        if (!string.IsNullOrEmpty(SmtpUserName) && string.IsNullOrEmpty(SmtpPassword))
+        {
+            yield return new ValidationResult("is required when Mail:SmtpUserName is set", [nameof(SmtpPassword)]);
+        }
+
+        if (string.IsNullOrEmpty(SmtpUserName) && !string.IsNullOrEmpty(SmtpPassword))
+        {
+            yield return new ValidationResult("is required when Mail:SmtpPassword is set", [nameof(SmtpUserName)]);
         }
     }
 }
