@@ -40,7 +40,12 @@ internal static class CodePages
             }
 
             var deliver = session.Record.Registering || await accounts.FindByEmailAsync(email, cancellationToken) is not null;
-            await sender.IssueAsync(session, page.T, deliver, cancellationToken);
+            if (!await sender.IssueAsync(session, page.T, deliver, cancellationToken))
+            {
+                // Not a failed code: no try is used and nothing counts towards a lockout.
+                return Show(new MemberPage(context) { Errors = [new("code", page.T["mail.notSent"])] }, email, status: StatusCodes.Status503ServiceUnavailable);
+            }
+
             await sessions.SaveAsync(session, cancellationToken);
             return MemberFlow.SeeOther(context, MemberFlow.Code + "?sent=1");
         });

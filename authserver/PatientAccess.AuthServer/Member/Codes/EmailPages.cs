@@ -66,7 +66,12 @@ internal static class EmailPages
         session.Record.Email = email;
         session.Record.Registering = registering;
         session.Record.AccountId = null;
-        await sender.IssueAsync(session, page.T, deliver: registering || existing is not null, cancellationToken);
+        if (!await sender.IssueAsync(session, page.T, deliver: registering || existing is not null, cancellationToken))
+        {
+            // The session is not saved: the member stays where they were, with any earlier code.
+            return Show(new MemberPage(context) { Errors = [new("email", page.T["mail.notSent"])] }, path, email, StatusCodes.Status503ServiceUnavailable);
+        }
+
         await sessions.SaveAsync(session, cancellationToken);
         return MemberFlow.SeeOther(context, MemberFlow.Code);
     }

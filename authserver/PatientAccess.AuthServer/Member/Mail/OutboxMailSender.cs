@@ -9,14 +9,36 @@ namespace PatientAccess.AuthServer.Member.Mail;
 /// <summary>
 /// Writes each message as an RFC 5322 .eml file (UTF-8, 8bit body) into the outbox folder, for
 /// the embedded demo and for tests: any mail client opens them. Files are readable by the
-/// service user only, since they hold sign-in codes.
+/// service user only, since they hold sign-in codes. A folder that cannot be written (full disk,
+/// wrong owner) is a failed send like a relay that is down, not an error page.
 /// </summary>
-internal sealed class OutboxMailSender(IOptions<MailOptions> options, IOptions<ServiceOptions> service, TimeProvider time) : IMailSender
+internal sealed partial class OutboxMailSender(IOptions<MailOptions> options, IOptions<ServiceOptions> service, TimeProvider time, ILogger<OutboxMailSender> logger) : IMailSender
 {
-    public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    public async Task<bool> SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mail);
         var folder = Folder(options.Value, service.Value);
+        try
+        {
+            await WriteAsync(folder, mail, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogNotWritten(logger, folder, ex.GetType().Name);
+            return false;
+        }
+    }
+
+    public static string Folder(MailOptions mail, ServiceOptions service)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        ArgumentNullException.ThrowIfNull(service);
+        return Path.IsPathRooted(mail.OutboxDirectory) ? mail.OutboxDirectory : Path.Combine(Path.GetFullPath(service.DataDirectory), mail.OutboxDirectory);
+    }
+
+    private async Task WriteAsync(string folder, OutgoingMail mail, CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(folder);
         var now = time.GetUtcNow();
         var id = Secrets.NewId();
@@ -44,10 +66,6 @@ internal sealed class OutboxMailSender(IOptions<MailOptions> options, IOptions<S
         File.Move(temporary, path);
     }
 
-    public static string Folder(MailOptions mail, ServiceOptions service)
-    {
-        ArgumentNullException.ThrowIfNull(mail);
-        ArgumentNullException.ThrowIfNull(service);
-        return Path.IsPathRooted(mail.OutboxDirectory) ? mail.OutboxDirectory : Path.Combine(Path.GetFullPath(service.DataDirectory), mail.OutboxDirectory);
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Member e-mail not written to the outbox {Folder}: {Error}")]
+    private static partial void LogNotWritten(ILogger logger, string folder, string error);
 }
