@@ -9,6 +9,8 @@
 #   WARMUP        seconds per warm-up run, discarded (default 5)
 #   ROUNDS        how often the whole set is repeated, so drift shows (default 2)
 #   MODERATE      wrk load for the latency comparison (default "-t1 -c4")
+#   MODERATE_DELAY_MS  pause before each request per connection at moderate load (default 10: with 4
+#                 connections a few hundred requests/s; 0 = closed loop, which saturates the machine)
 #   SATURATING    wrk load for the throughput comparison (default "-t2 -c32")
 #   PORT_BASE     gateway port; authserver +1, monitor +3, store +10, bare proxy +20, redis +80 (default 5700)
 #   OUT           folder for the raw wrk outputs and the summary (default artifacts/wrk-gateway/<time>)
@@ -25,6 +27,7 @@ duration=${DURATION:-15}
 warmup=${WARMUP:-5}
 rounds=${ROUNDS:-2}
 moderate=${MODERATE:--t1 -c4}
+moderate_delay=${MODERATE_DELAY_MS:-10}
 saturating=${SATURATING:--t2 -c32}
 port_base=${PORT_BASE:-5700}
 gateway_port=$port_base
@@ -174,9 +177,10 @@ printf 'round\tload\turl\ttarget\trps\tp50_ms\tp90_ms\tp99_ms\tmax_ms\tnon2xx\ts
 
 # run ROUND LOAD-NAME "WRK-LOAD" SECONDS TARGET URL
 run() {
-  local file=$out/raw/$1-$2-$6-$5.txt stats
+  local file=$out/raw/$1-$2-$6-$5.txt stats pause=0
+  [ "$2" = moderate ] && pause=$moderate_delay
   # shellcheck disable=SC2086 # the load settings are several wrk options on purpose
-  wrk $3 -d "$4s" --latency -s "$here/wrk-report.lua" -H "${header[$5,$6]}" "${base[$5]}${path[$6]}" >"$file" 2>&1 \
+  WRK_DELAY_MS=$pause wrk $3 -d "$4s" --latency -s "$here/wrk-report.lua" -H "${header[$5,$6]}" "${base[$5]}${path[$6]}" >"$file" 2>&1 \
     || { cat "$file" >&2; die "wrk failed for $5 ${path[$6]}"; }
   stats=$(grep '^WRKSTATS ' "$file") || { cat "$file" >&2; die "no WRKSTATS line from wrk (see $file)"; }
   # shellcheck disable=SC2046,SC2086 # declares requests, rps, p50_ms, ... from the line
@@ -198,7 +202,7 @@ for u in "${urls[@]}"; do
   for t in "${targets[@]}"; do run warmup saturating "$saturating" "$warmup" "$t" "$u"; done
 done
 
-say "Measuring: $rounds round(s) of ${duration}s runs; moderate = '$moderate', saturating = '$saturating' ..."
+say "Measuring: $rounds round(s) of ${duration}s runs; moderate = '$moderate' with ${moderate_delay} ms between requests per connection, saturating = '$saturating' ..."
 for r in $(seq 1 "$rounds"); do
   for load in moderate saturating; do
     settings=$moderate
@@ -215,7 +219,8 @@ summary=$out/summary.md
   printf '# Gateway vs bare YARP vs fhir-store (wrk)\n\n'
   printf '%s, commit %s, %s, load average before: %s\n\n' "$(date -u +%Y-%m-%dT%H:%MZ)" \
     "$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)" "$(nproc) cores" "$(cut -d' ' -f1-3 /proc/loadavg)"
-  printf 'Runs of %ss after %ss warm-up; moderate = `%s`, saturating = `%s`; patient %s.\n\n' "$duration" "$warmup" "$moderate" "$saturating" "$patient"
+  printf 'Runs of %ss after %ss warm-up; moderate = `%s` with a %s ms pause before each request per connection, saturating = `%s`; patient %s.\n\n' \
+    "$duration" "$warmup" "$moderate" "$moderate_delay" "$saturating" "$patient"
   printf 'read = `GET %s`, search = `GET %s`\n\n' "${path[read]}" "${path[search]}"
   printf '| round | load | request | target | req/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | socket errors | bytes/response |\n'
   printf '| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n'

@@ -1,5 +1,16 @@
--- wrk -s wrk-report.lua: after the run, one line that wrk-gateway.sh parses instead of
--- scraping wrk's human-readable text. Latencies are wrk's own (microseconds).
+-- wrk -s wrk-report.lua, used by wrk-gateway.sh.
+--
+-- WRK_DELAY_MS (environment): a pause before each request on every connection. wrk is a closed
+-- loop, so without it even 4 connections saturate a small machine and "moderate load" latency
+-- would measure CPU queueing; with it the load is moderate. wrk starts its latency clock when a
+-- request is written, so the pause itself is not counted.
+local pause = tonumber(os.getenv("WRK_DELAY_MS") or "0") or 0
+if pause > 0 then
+  delay = function() return pause end
+end
+
+-- After the run, one line that wrk-gateway.sh parses instead of scraping wrk's text.
+-- wrk's latencies are in microseconds.
 done = function(summary, latency, requests)
   local e = summary.errors
   local seconds = summary.duration / 1e6
