@@ -117,6 +117,8 @@ if [ "$skip_gateway" != 1 ]; then
     say "Getting an access token (loadtests launch) ..."
     launch=$(dotnet "$loadtests_dll" launch --authserver "http://127.0.0.1:$authserver_port" --data "$data" 2>"$out/launch.log") \
       || { cat "$out/launch.log" >&2; die "the loadtests launch command failed (set TOKEN=... to skip it)"; }
+    # The token response is the last line of its output (one JSON line).
+    launch=$(tail -n 1 <<<"$launch")
     token=$(jq -er '.access_token' <<<"$launch") || die "launch printed no access_token: $launch"
     [ -n "${PATIENT:-}" ] || PATIENT=$(jq -er '.patient' <<<"$launch") || die "launch printed no patient: $launch"
   fi
