@@ -63,5 +63,17 @@ internal sealed class MailOptions : IValidatableObject
         {
             yield return new ValidationResult("is required when Mail:SmtpPassword is set", [nameof(SmtpUserName)]);
         }
+
+        // A relay password in clear text over the network is a safe default nobody would choose;
+        // a relay on this machine (a local MTA) is the one place it is harmless.
+        if (!SmtpUseTls && !string.IsNullOrEmpty(SmtpPassword) && !IsLoopback(SmtpHost))
+        {
+            yield return new ValidationResult(
+                "must be true when a password is sent to a relay on another machine (it would travel unencrypted)", [nameof(SmtpUseTls)]);
+        }
     }
+
+    private static bool IsLoopback(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (System.Net.IPAddress.TryParse(host, out var address) && System.Net.IPAddress.IsLoopback(address));
 }

@@ -21,7 +21,16 @@ public sealed class MailOptionsValidationTests
     [InlineData("Mail__SmtpHost", "smtp.example.com:587", "Mail:SmtpHost: 'smtp.example.com:587' is not a host name or IP address")]
     [InlineData("Mail__SmtpHost", "smtp://relay.example.com", "Mail:SmtpHost: 'smtp://relay.example.com' is not a host name or IP address")]
     [InlineData("Mail__From", "codes at plan", "Mail:From: must be an e-mail address")]
-    public async Task Start_InvalidMailSetting_ExitsAtOnceNamingTheSetting(string variable, string value, string expected)
+    public Task Start_InvalidMailSetting_ExitsAtOnceNamingTheSetting(string variable, string value, string expected) =>
+        AssertRefusedAsync(new Dictionary<string, string> { [variable] = value }, expected);
+
+    [Fact]
+    public Task Start_PasswordWithoutTlsToAnotherMachine_Refused() =>
+        AssertRefusedAsync(
+            new Dictionary<string, string> { ["Mail__SmtpUseTls"] = "false", ["Mail__SmtpUserName"] = "relay-user", ["Mail__SmtpPassword"] = Password },
+            "Mail:SmtpUseTls: must be true when a password is sent to a relay on another machine");
+
+    private static async Task AssertRefusedAsync(Dictionary<string, string> mail, string expected)
     {
         var data = Directory.CreateTempSubdirectory("pa-mail-config-").FullName;
         var port = FreePort.Next();
@@ -30,8 +39,11 @@ public sealed class MailOptionsValidationTests
             ["Service__DataDirectory"] = data,
             ["Service__Port"] = port.ToString(CultureInfo.InvariantCulture),
             ["Mail__SmtpHost"] = "relay.example.com",
-            [variable] = value,
         };
+        foreach (var (key, value) in mail)
+        {
+            settings[key] = value;
+        }
         await using (var service = ServiceProcess.Start(ServiceName.AuthServer, settings, port))
         {
             Assert.True(await service.WaitForExitAsync(TimeSpan.FromSeconds(30)), $"still running:\n{service.Output}");
