@@ -11,6 +11,7 @@ internal sealed class AuthMetrics
     private readonly Counter<long> _redisDropped;
     private readonly Counter<long> _clientAuthFailures;
     private readonly Counter<long> _tokensIssued;
+    private readonly Counter<long> _memberMails;
 
     public AuthMetrics(IMeterFactory meters)
     {
@@ -20,6 +21,7 @@ internal sealed class AuthMetrics
         _redisDropped = meter.CreateCounter<long>("authserver.redis.dropped", description: "Redis writes dropped because the queue was full");
         _clientAuthFailures = meter.CreateCounter<long>("authserver.client_authentication.failures", description: "Failed client authentications");
         _tokensIssued = meter.CreateCounter<long>("authserver.tokens.issued", description: "Access tokens issued, by grant type");
+        _memberMails = meter.CreateCounter<long>("authserver.member_mail", description: "Sign-in code e-mails by outcome (sent, failed): failures mean members cannot sign in");
     }
 
     public void RedisFailed(string kind) => _redisFailures.Add(1, new KeyValuePair<string, object?>("kind", kind));
@@ -27,6 +29,8 @@ internal sealed class AuthMetrics
     public void RedisDropped(string kind) => _redisDropped.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
     public void ClientAuthenticationFailed() => _clientAuthFailures.Add(1);
+
+    public void MemberMail(bool sent) => _memberMails.Add(1, new KeyValuePair<string, object?>("outcome", sent ? "sent" : "failed"));
 
     public void TokenIssued(string grantType) => _tokensIssued.Add(1, new KeyValuePair<string, object?>("grant_type", grantType));
 }

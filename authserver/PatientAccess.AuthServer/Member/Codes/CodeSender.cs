@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Microsoft.Extensions.Options;
+using PatientAccess.AuthServer.Audit;
 using PatientAccess.AuthServer.Member.Localization;
 using PatientAccess.AuthServer.Member.Mail;
 using PatientAccess.AuthServer.Member.Sessions;
@@ -7,7 +8,7 @@ using PatientAccess.AuthServer.Member.Sessions;
 namespace PatientAccess.AuthServer.Member.Codes;
 
 /// <summary>Puts a new code on the session and e-mails it in the member's language. The code itself is never logged.</summary>
-internal sealed class CodeSender(EmailCodes codes, IMailSender mail, IOptions<MemberAppOptions> options, TimeProvider time)
+internal sealed class CodeSender(EmailCodes codes, IMailSender mail, IOptions<MemberAppOptions> options, TimeProvider time, AuthMetrics metrics)
 {
     public const int MaxEmailLength = 254;
 
@@ -55,6 +56,7 @@ internal sealed class CodeSender(EmailCodes codes, IMailSender mail, IOptions<Me
             text.Format("mail.subject", code),
             text.Format("mail.body", code, options.Value.CodeMinutes),
             text.Language), cancellationToken);
+        metrics.MemberMail(sent);
         if (sent)
         {
             Volatile.Write(ref _failedUntil, 0);

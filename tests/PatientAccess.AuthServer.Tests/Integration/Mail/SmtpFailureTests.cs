@@ -36,12 +36,15 @@ public sealed class SmtpFailureTests(MemberServices stack)
 
         AssertLoggedOnce(logs, relay, "connection failed: ConnectionRefused", email);
         Assert.Equal(0, Outbox.Count(host.DataDirectory));
+        Assert.Contains("authserver_member_mail_total{outcome=\"failed\"} 1\n", await MetricsAsync(host), StringComparison.Ordinal);
 
         await relay.RestartAsync();
         using (var sent = await driver.SubmitAsync("/member/email", ("email", email)))
         {
             Assert.Equal("/member/code", MemberDriver.LocationOf(sent));
         }
+
+        Assert.Contains("authserver_member_mail_total{outcome=\"sent\"} 1\n", await MetricsAsync(host), StringComparison.Ordinal);
 
         Assert.Equal("/member/apps", await RelayJourney.ConfirmAsync(driver, await relay.NextAsync(email)));
     }
@@ -293,5 +296,12 @@ public sealed class SmtpFailureTests(MemberServices stack)
             Assert.DoesNotContain(email, e.Message, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotMatch(RelayJourney.SixDigits(), e.Message);
         });
+    }
+
+    /// <summary>Security staff see failed code e-mails on the dashboard: members who cannot sign in.</summary>
+    private static async Task<string> MetricsAsync(AuthServerHost host)
+    {
+        using var client = host.Browser();
+        return await client.GetStringAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
     }
 }
