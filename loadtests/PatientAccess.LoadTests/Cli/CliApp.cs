@@ -24,6 +24,10 @@ internal static class CliApp
             return ExitCodes.BadInput;
         }
 
-        return await HttpCommand.RunAsync(parsed.Options!, RunEnvironment.Current(args), output, error, cancellationToken);
+        return parsed.Options switch
+        {
+            HttpCommandOptions http => await HttpCommand.RunAsync(http, RunEnvironment.Current(args), output, error, cancellationToken),
+            _ => throw new InvalidOperationException($"No command runs {parsed.Options?.GetType().Name}."),
+        };
     }
 }

@@ -20,26 +20,12 @@ internal static class HttpCommand
         ArgumentNullException.ThrowIfNull(error);
 
         using var scenario = new HttpGetScenario(options.Urls, options.Headers);
-        var phases = options.ToPhases();
+        var phases = options.Load.ToPhases();
         var targets = options.Urls.Select(u => u.ToString()).ToList();
         await output.WriteLineAsync(
             $"Running {scenario.Scenario.Name} ({string.Join("; then ", phases.Select(p => p.Describe()))}) against {string.Join(", ", targets)}; Ctrl+C stops early.");
 
-        var result = await LoadTestRunner.RunAsync(scenario.Scenario, phases, options.ToRunSettings(), cancellationToken);
-        var report = new RunReport(result, environment, targets);
-        await output.WriteAsync(ConsoleSummary.Render(report));
-        try
-        {
-            var (markdown, html) = ReportFiles.Write(report, options.ReportDirectory);
-            await output.WriteLineAsync($"  reports: {markdown}");
-            await output.WriteLineAsync($"           {html}");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            await error.WriteLineAsync($"error: --report-dir: could not write the report: {ex.Message}");
-            return ExitCodes.RunFailed;
-        }
-
-        return ExitCodes.Ok;
+        var result = await LoadTestRunner.RunAsync(scenario.Scenario, phases, options.Load.ToRunSettings(), cancellationToken);
+        return await ReportOutput.WriteAsync(new RunReport(result, environment, targets), options.Load.ReportDirectory, output, error);
     }
 }

@@ -22,13 +22,13 @@ public sealed class CliParserTests : IDisposable
             "--ramp-to", "400", "--timeout", "750ms", "--max-in-flight", "50", "--header", "Authorization: Bearer abc", "--report-dir", _reportDir);
 
         Assert.Null(result.Error);
-        var options = result.Options!;
+        var options = Assert.IsType<HttpCommandOptions>(result.Options);
         Assert.Equal(2, options.Urls.Count);
-        Assert.Equal(200, options.Rate);
-        Assert.Equal(400, options.RampTo);
-        Assert.Equal(TimeSpan.FromSeconds(20), options.Duration);
-        Assert.Equal(TimeSpan.FromMilliseconds(750), options.Timeout);
-        Assert.Equal(50, options.MaxInFlight);
+        Assert.Equal(200, options.Load.Rate);
+        Assert.Equal(400, options.Load.RampTo);
+        Assert.Equal(TimeSpan.FromSeconds(20), options.Load.Duration);
+        Assert.Equal(TimeSpan.FromMilliseconds(750), options.Load.Timeout);
+        Assert.Equal(50, options.Load.MaxInFlight);
         Assert.Equal(new KeyValuePair<string, string>("Authorization", "Bearer abc"), Assert.Single(options.Headers));
         Assert.False(options.AllowRemote);
     }
@@ -38,7 +38,7 @@ public sealed class CliParserTests : IDisposable
     {
         var result = Parse("http", "--url", "http://[::1]:5000/", "--concurrency", "4", "--duration", "2m", "--report-dir", _reportDir);
 
-        var options = result.Options!;
+        var options = Assert.IsType<HttpCommandOptions>(result.Options).Load;
         Assert.Equal(4, options.Concurrency);
         Assert.Null(options.Rate);
         Assert.Equal(TimeSpan.FromMinutes(2), options.Duration);
@@ -151,7 +151,7 @@ public sealed class CliParserTests : IDisposable
         var result = Parse(Apply(["--url", "http://10.0.0.5:5000/", "--allow-remote"]));
 
         Assert.Null(result.Error);
-        Assert.True(result.Options!.AllowRemote);
+        Assert.True(Assert.IsType<HttpCommandOptions>(result.Options).AllowRemote);
     }
 
     [Fact]

@@ -5,15 +5,6 @@ namespace PatientAccess.LoadTests.Tests.Unit.Scenarios;
 public class HttpGetScenarioTests
 {
     [Theory]
-    [InlineData(HttpRequestError.ConnectionError, "connection-error")]
-    [InlineData(HttpRequestError.NameResolutionError, "name-resolution-error")]
-    [InlineData(HttpRequestError.ResponseEnded, "response-ended")]
-    public void ErrorKindOf_RequestError_KebabCase(HttpRequestError error, string expected)
-    {
-        Assert.Equal(expected, HttpGetScenario.ErrorKindOf(new HttpRequestException(error)));
-    }
-
-    [Theory]
     [InlineData("Authorization", "Bearer x", true)]
     [InlineData("X-Request-Id", "abc", true)]
     [InlineData("Content-Type", "text/plain", false)]
