@@ -27,6 +27,7 @@ internal static class CliApp
         return parsed.Options switch
         {
             HttpCommandOptions http => await HttpCommand.RunAsync(http, RunEnvironment.Current(args), output, error, cancellationToken),
+            LaunchCommandOptions launch => await LaunchCommand.RunAsync(launch, output, error, cancellationToken),
             _ => throw new InvalidOperationException($"No command runs {parsed.Options?.GetType().Name}."),
         };
     }

@@ -6,7 +6,7 @@ namespace PatientAccess.LoadTests.Cli;
 /// </summary>
 internal static class CliParser
 {
-    public static IReadOnlyList<string> Commands { get; } = [HttpCommandParser.Name];
+    public static IReadOnlyList<string> Commands { get; } = [HttpCommandParser.Name, LaunchCommandParser.Name];
 
     public static CliParseResult Parse(IReadOnlyList<string> args)
     {
@@ -22,6 +22,7 @@ internal static class CliParser
             return CliParseResult.Run(args[0] switch
             {
                 HttpCommandParser.Name => HttpCommandParser.Parse(rest),
+                LaunchCommandParser.Name => LaunchCommandParser.Parse(rest),
                 _ => throw new CliUsageException($"unknown command '{args[0]}'; the commands are {string.Join(", ", Commands)}"),
             });
         }

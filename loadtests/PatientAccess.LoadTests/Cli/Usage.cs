@@ -9,10 +9,16 @@ internal static class Usage
         Usage:
           PatientAccess.LoadTests http --url URL [--url URL ...] --rate N --duration 30s [options]
           PatientAccess.LoadTests http --url URL --concurrency N --duration 30s [options]
+          PatientAccess.LoadTests launch --authserver URL --data DIR --aud URL [smart options]
           PatientAccess.LoadTests --help
 
-        The "http" command runs the built-in "http-get" scenario: one GET per arrival, round-robin
-        over the URLs. 2xx answers count as ok; other statuses, timeouts and connection errors fail.
+        Commands:
+          http     the "http-get" scenario: one GET per arrival, round-robin over the URLs. 2xx
+                   answers count as ok; other statuses, timeouts and connection errors fail.
+          launch   one standalone SMART App Launch over HTTP, as an app and the demo member do it:
+                   authorize (PKCE S256), the member pages (register, or sign in with the code
+                   e-mailed to DIR/outbox), choose, sharing, approve, then the code at the token
+                   endpoint. Prints the token response as one line of JSON on stdout.
 
         Load (exactly one of --rate or --concurrency):
           --rate N             open model: N arrivals per second on a fixed schedule, whether or
@@ -21,22 +27,40 @@ internal static class Usage
           --concurrency N      closed model: keep N requests running back to back (for comparison;
                                a slow system lowers its own load, so latencies look better)
           --duration D         how long to offer load: 500ms, 30s, 2m, 1h (required)
-
-        Options:
-          --url URL            target; repeat for several (required). Only loopback hosts
-                               (localhost, 127.0.0.0/8, ::1) unless --allow-remote is given
-          --allow-remote       permit non-loopback URLs; the network policy here allows load only
-                               against our own machine, so use it only for targets that are yours
           --timeout D          per-request timeout, counted as a failure (default 5s)
           --max-in-flight N    arrivals that find N requests still running are dropped and
                                counted (default 1000)
-          --header 'N: v'      request header; repeat for several
           --report-dir DIR     where the Markdown and HTML reports go (default ./loadtest-reports)
+
+        http options:
+          --url URL            target; repeat for several (required)
+          --header 'N: v'      request header; repeat for several
+
+        SMART options (launch):
+          --authserver URL     the authorization server's base URL (required), e.g. http://127.0.0.1:5001
+          --data DIR           the stack's data folder, with demo-clients.json and outbox/ (required;
+                               ./run.sh uses .data)
+          --aud URL            the FHIR base URL the tokens are for (required; the authserver does not
+                               advertise it; ./run.sh's is http://localhost:5000/r4)
+          --client KIND        confidential (client_secret_basic, default) or public (client_id only)
+          --scope S            default "launch/patient openid fhirUser offline_access patient/*.read"
+          --email ADDR         the demo member's account address (default john.allen@example.com);
+                               registered on first use, signed in with afterwards
+          --categories LIST    sensitive categories to opt in to, comma-separated codes
+                               (ETH, PSY, MH, HIV, SEX, STD, GDIS) or boxes (sud, mental, hiv, sexual,
+                               genetic); none by default
+
+        Shared:
+          --allow-remote       permit hosts that are not loopback (localhost, 127.0.0.0/8, ::1); the
+                               network policy here allows load only against our own machine, so use
+                               it only for targets that are yours
           -h, --help           show this text
 
-        Exit codes: 0 run completed (whatever the target answered), 1 run failed, 2 bad input.
+        Exit codes: 0 done (a load run completed whatever the target answered), 1 the run or the
+        launch failed, 2 bad input.
 
-        Example, against ./run.sh's stack:
+        Examples, against ./run.sh's stack:
           PatientAccess.LoadTests http --url http://127.0.0.1:5000/health/live --rate 200 --duration 20s
+          PatientAccess.LoadTests launch --authserver http://127.0.0.1:5001 --data .data --aud http://localhost:5000/r4
         """;
 }

@@ -1,0 +1,29 @@
+using PatientAccess.LoadTests.Smart;
+
+namespace PatientAccess.LoadTests.Cli;
+
+/// <summary>Which authserver to launch against, as which demo app and member: shared by <c>launch</c> and <c>token</c>.</summary>
+internal sealed record SmartTargetOptions
+{
+    public const string DefaultScope = "launch/patient openid fhirUser offline_access patient/*.read";
+
+    public required Uri AuthServer { get; init; }
+
+    /// <summary>The stack's data folder: demo-clients.json and the outbox of e-mailed codes.</summary>
+    public required string DataDirectory { get; init; }
+
+    public ClientKind Client { get; init; } = ClientKind.Confidential;
+
+    public string Scope { get; init; } = DefaultScope;
+
+    /// <summary>The FHIR base URL the tokens are for (SMART <c>aud</c>).</summary>
+    public required string Audience { get; init; }
+
+    public string Email { get; init; } = MemberIdentity.DefaultEmail;
+
+    public bool AllowRemote { get; init; }
+
+    public SmartEndpoints Endpoints => new(AuthServer);
+
+    public string Outbox => Path.Combine(DataDirectory, "outbox");
+}
