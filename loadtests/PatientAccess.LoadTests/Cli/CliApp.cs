@@ -28,6 +28,7 @@ internal static class CliApp
         {
             HttpCommandOptions http => await HttpCommand.RunAsync(http, RunEnvironment.Current(args), output, error, cancellationToken),
             LaunchCommandOptions launch => await LaunchCommand.RunAsync(launch, output, error, cancellationToken),
+            TokenCommandOptions token => await TokenCommand.RunAsync(token, RunEnvironment.Current(args), output, error, cancellationToken),
             _ => throw new InvalidOperationException($"No command runs {parsed.Options?.GetType().Name}."),
         };
     }

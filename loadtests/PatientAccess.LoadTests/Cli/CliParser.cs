@@ -6,7 +6,7 @@ namespace PatientAccess.LoadTests.Cli;
 /// </summary>
 internal static class CliParser
 {
-    public static IReadOnlyList<string> Commands { get; } = [HttpCommandParser.Name, LaunchCommandParser.Name];
+    public static IReadOnlyList<string> Commands { get; } = [HttpCommandParser.Name, LaunchCommandParser.Name, TokenCommandParser.Name];
 
     public static CliParseResult Parse(IReadOnlyList<string> args)
     {
@@ -23,6 +23,7 @@ internal static class CliParser
             {
                 HttpCommandParser.Name => HttpCommandParser.Parse(rest),
                 LaunchCommandParser.Name => LaunchCommandParser.Parse(rest),
+                TokenCommandParser.Name => TokenCommandParser.Parse(rest),
                 _ => throw new CliUsageException($"unknown command '{args[0]}'; the commands are {string.Join(", ", Commands)}"),
             });
         }

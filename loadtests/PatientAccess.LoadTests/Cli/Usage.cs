@@ -10,6 +10,7 @@ internal static class Usage
           PatientAccess.LoadTests http --url URL [--url URL ...] --rate N --duration 30s [options]
           PatientAccess.LoadTests http --url URL --concurrency N --duration 30s [options]
           PatientAccess.LoadTests launch --authserver URL --data DIR --aud URL [smart options]
+          PatientAccess.LoadTests token --authserver URL --data DIR --aud URL --grant G --rate N --duration 30s [options]
           PatientAccess.LoadTests --help
 
         Commands:
@@ -19,8 +20,10 @@ internal static class Usage
                    authorize (PKCE S256), the member pages (register, or sign in with the code
                    e-mailed to DIR/outbox), choose, sharing, approve, then the code at the token
                    endpoint. Prints the token response as one line of JSON on stdout.
+          token    prepares real codes or tokens through the member pages (not timed), then loads
+                   the token or introspection endpoint with one POST per arrival.
 
-        Load (exactly one of --rate or --concurrency):
+        Load (http, token; exactly one of --rate or --concurrency):
           --rate N             open model: N arrivals per second on a fixed schedule, whether or
                                not earlier requests have finished
           --ramp-to N          with --rate: change the rate linearly from --rate to N over --duration
@@ -36,7 +39,7 @@ internal static class Usage
           --url URL            target; repeat for several (required)
           --header 'N: v'      request header; repeat for several
 
-        SMART options (launch):
+        SMART options (launch, token):
           --authserver URL     the authorization server's base URL (required), e.g. http://127.0.0.1:5001
           --data DIR           the stack's data folder, with demo-clients.json and outbox/ (required;
                                ./run.sh uses .data)
@@ -46,9 +49,15 @@ internal static class Usage
           --scope S            default "launch/patient openid fhirUser offline_access patient/*.read"
           --email ADDR         the demo member's account address (default john.allen@example.com);
                                registered on first use, signed in with afterwards
-          --categories LIST    sensitive categories to opt in to, comma-separated codes
+          --categories LIST    launch only: sensitive categories to opt in to, comma-separated codes
                                (ETH, PSY, MH, HIV, SEX, STD, GDIS) or boxes (sud, mental, hiv, sexual,
                                genetic); none by default
+
+        token options:
+          --grant G            authorization_code, refresh_token or introspect (required)
+          --sessions N         member sessions minting codes in parallel while preparing (default 4)
+          --codes N            --concurrency with authorization_code: codes to prepare (default
+                               concurrency x 200); with --rate one code is prepared per arrival
 
         Shared:
           --allow-remote       permit hosts that are not loopback (localhost, 127.0.0.0/8, ::1); the
@@ -62,5 +71,7 @@ internal static class Usage
         Examples, against ./run.sh's stack:
           PatientAccess.LoadTests http --url http://127.0.0.1:5000/health/live --rate 200 --duration 20s
           PatientAccess.LoadTests launch --authserver http://127.0.0.1:5001 --data .data --aud http://localhost:5000/r4
+          PatientAccess.LoadTests token --authserver http://127.0.0.1:5001 --data .data --aud http://localhost:5000/r4 \
+            --grant refresh_token --rate 50 --duration 30s
         """;
 }

@@ -39,6 +39,11 @@ internal static class ReportSections
             new[] { "Max in flight", $"{ReportFormat.Count(result.Settings.MaxInFlight)} (peak {ReportFormat.Count(result.PeakInFlight)})" },
             new[] { "Elapsed", ReportFormat.Seconds(result.Elapsed) },
         };
+        if (report.Preparation is { } preparation)
+        {
+            rows.Insert(6, ["Prepared (not timed)", preparation]);
+        }
+
         if (result.StoppedEarly)
         {
             rows.Add(["Stopped early", "yes: the run was interrupted before its load profile finished"]);

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace PatientAccess.LoadTests.Tests.Integration;
 
 /// <summary>
-/// A tiny Kestrel server on a free loopback port to load against: /ok answers 200, /fail 503, and
-/// /slow?ms=N waits N ms (default 2000) before answering 200, giving up if the client does.
+/// A tiny Kestrel server on a free loopback port to load against: /ok answers 200, /fail 503,
+/// /slow?ms=N waits N ms (default 2000) before answering 200, giving up if the client does, and
+/// POST /oauth2/token rotates any refresh token after 20 ms, as a token endpoint does.
 /// </summary>
 public sealed class LoopbackServer : IAsyncLifetime
 {
@@ -42,6 +43,14 @@ public sealed class LoopbackServer : IAsyncLifetime
             }
 
             return Results.Text(OkBody);
+        });
+        _app.MapPost("/oauth2/token", async (HttpRequest request, CancellationToken aborted) =>
+        {
+            var form = await request.ReadFormAsync(aborted);
+            await Task.Delay(20, aborted);
+            return form["grant_type"] == "refresh_token" && !string.IsNullOrEmpty(form["refresh_token"])
+                ? Results.Json(new Dictionary<string, string> { ["access_token"] = "at", ["refresh_token"] = "rt-" + Guid.NewGuid().ToString("N") })
+                : Results.Json(new Dictionary<string, string> { ["error"] = "invalid_request" }, statusCode: StatusCodes.Status400BadRequest);
         });
         await _app.StartAsync(TestContext.Current.CancellationToken);
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

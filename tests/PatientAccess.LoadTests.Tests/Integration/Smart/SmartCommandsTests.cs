@@ -1,17 +1,22 @@
 using System.Buffers.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using PatientAccess.LoadTests.Cli;
 
 namespace PatientAccess.LoadTests.Tests.Integration.Smart;
 
 /// <summary>
-/// <c>launch</c> through the command line (in process) against a real authserver
-/// process and a seeded store: what a load tester checks in the token response.
+/// <c>launch</c> and <c>token</c> through the command line (in process) against a real authserver
+/// process and a seeded store: what a load tester checks in the token response and the reports.
 /// In the loopback collection, so no other load run shares the two cores meanwhile.
 /// </summary>
 [Collection(LoopbackServerDefinition.Name)]
-public sealed class SmartCommandsTests(SmartServices stack) : IClassFixture<SmartServices>
+public sealed class SmartCommandsTests(SmartServices stack) : IClassFixture<SmartServices>, IDisposable
 {
+    private readonly string _reportDir = Directory.CreateTempSubdirectory("pa-loadtests-token-").FullName;
+
+    public void Dispose() => Directory.Delete(_reportDir, recursive: true);
+
     [Fact]
     public async Task Launch_TwiceOnAFreshAuthServer_RegistersThenSignsInAndBothGetTokens()
     {
@@ -40,6 +45,32 @@ public sealed class SmartCommandsTests(SmartServices stack) : IClassFixture<Smar
         Assert.Equal(ExitCodes.RunFailed, exitCode);
         Assert.Empty(output);
         Assert.Equal("error: the authorization server answered the app with error=invalid_request: aud is not the FHIR server this server protects", error.Trim());
+    }
+
+    [Theory]
+    [InlineData("authorization_code", "token-authorization_code", "/oauth2/token", "--rate", "10")]
+    [InlineData("refresh_token", "token-refresh_token", "/oauth2/token", "--concurrency", "2")]
+    [InlineData("introspect", "introspect", "/oauth2/introspect", "--concurrency", "2")]
+    public async Task Token_ShortRun_NoFailuresAndReportsWritten(string grant, string scenario, string path, string model, string value)
+    {
+        var (exitCode, output, error) = await RunAsync(
+        [
+            "token", .. Target(stack.Shared), "--grant", grant, model, value, "--duration", "2s", "--sessions", "2", "--report-dir", _reportDir,
+        ]);
+
+        Assert.True(exitCode == ExitCodes.Ok, error + output);
+        Assert.Empty(error);
+        Assert.Contains("  signed in 2 member sessions as john.allen@example.com", output, StringComparison.Ordinal);
+        var row = Regex.Match(output, $@"^  POST {Regex.Escape(path)}\s+(?<count>\d+)\s+(?<ok>\d+)\s+(?<failed>\d+)\s", RegexOptions.Multiline);
+        Assert.True(row.Success, output);
+        Assert.True(int.Parse(row.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, output);
+        Assert.Equal(row.Groups["count"].Value, row.Groups["ok"].Value);
+        Assert.Equal("0", row.Groups["failed"].Value);
+        Assert.Contains("  failures: none", output, StringComparison.Ordinal);
+        var markdown = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(_reportDir, scenario + "-*.md")), TestContext.Current.CancellationToken);
+        Assert.Contains($"| Targets | {stack.Shared.BaseAddress}{path.TrimStart('/')} |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Prepared (not timed) | 2 member sessions, ", markdown, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(_reportDir, scenario + "-*.html"));
     }
 
     private static JsonObject AssertTokenResponse(string output)
