@@ -115,7 +115,7 @@ token=${TOKEN:-}
 if [ "$skip_gateway" != 1 ]; then
   if [ -z "$token" ]; then
     say "Getting an access token (loadtests launch) ..."
-    launch=$(dotnet "$loadtests_dll" launch --authserver "http://127.0.0.1:$authserver_port" --data "$data" 2>"$out/launch.log") \
+    launch=$(dotnet "$loadtests_dll" launch --authserver "http://127.0.0.1:$authserver_port" --aud "http://localhost:$gateway_port/r4" --data "$data" 2>"$out/launch.log") \
       || { cat "$out/launch.log" >&2; die "the loadtests launch command failed (set TOKEN=... to skip it)"; }
     # The token response is the last line of its output (one JSON line).
     launch=$(tail -n 1 <<<"$launch")
