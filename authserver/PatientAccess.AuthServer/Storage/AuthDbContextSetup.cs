@@ -9,6 +9,8 @@ namespace PatientAccess.AuthServer.Storage;
 /// <summary>Points EF Core at the configured provider: the same <see cref="DatabaseOptions"/> every store uses.</summary>
 internal static class AuthDbContextSetup
 {
+    private static readonly SqliteConnectionSettings SqliteSettings = new(busyTimeoutMilliseconds: 30_000);
+
     public static void Configure(IServiceProvider services, DbContextOptionsBuilder options)
     {
         var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -23,6 +25,7 @@ internal static class AuthDbContextSetup
         options.UseSqlite(string.IsNullOrWhiteSpace(database.ConnectionString)
             ? DefaultSqlite(service.DataDirectory, fileName)
             : database.ConnectionString);
+        options.AddInterceptors(SqliteSettings);
     }
 
     // Unlike the shared-cache default of DbConnectionFactory, a private cache per connection
