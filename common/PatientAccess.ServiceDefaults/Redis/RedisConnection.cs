@@ -24,6 +24,11 @@ public sealed partial class RedisConnection : IDisposable
             configuration.ConnectTimeout = settings.TimeoutMilliseconds;
             configuration.SyncTimeout = settings.TimeoutMilliseconds;
             var multiplexer = ConnectionMultiplexer.Connect(configuration);
+
+            // 1.x funnels every completion through one ordered queue, a thread hop on each
+            // gateway rate-limit decision. Nothing here relies on completion order: revocation
+            // pushes carry their own time and sequence and are applied order-independently.
+            multiplexer.PreserveAsyncOrder = false;
             // The endpoint list, not the whole string: it may carry a password.
             var endpoints = string.Join(",", configuration.EndPoints);
             LogConnecting(logger, endpoints);

@@ -24,4 +24,11 @@ public sealed class AuditOptions
 
     [Range(1, 10_000, ErrorMessage = "must be from 1 to 10000")]
     public int BatchSize { get; set; } = 256;
+
+    /// <summary>
+    /// How long queued events may gather before they are written (0: write at once). Up to this
+    /// long more is held in memory only.
+    /// </summary>
+    [Range(0, 1000, ErrorMessage = "must be from 0 to 1000 milliseconds")]
+    public int FlushMilliseconds { get; set; } = 20;
 }

@@ -57,6 +57,11 @@ internal sealed partial class AuditWriter : BackgroundService
                 break;
             }
 
+            if (!await LingerAsync(stoppingToken))
+            {
+                break;
+            }
+
             Drain(batch);
             await WriteAsync(batch);
         }
@@ -64,6 +69,29 @@ internal sealed partial class AuditWriter : BackgroundService
         // Shutdown: nothing queued may be lost.
         Drain(batch, int.MaxValue);
         await WriteAsync(batch);
+    }
+
+    /// <summary>
+    /// Lets a batch gather before it is written: without it every request's event went out as a
+    /// Redis call of its own (the loop wakes as soon as one event is queued), as many Redis round
+    /// trips for audit as for rate limiting. False when the service is stopping.
+    /// </summary>
+    private async Task<bool> LingerAsync(CancellationToken stoppingToken)
+    {
+        if (_options.FlushMilliseconds == 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            await Task.Delay(_options.FlushMilliseconds, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     private void Drain(List<AuditEvent> batch, int? max = null)
@@ -77,7 +105,7 @@ internal sealed partial class AuditWriter : BackgroundService
 
     private async Task WriteAsync(List<AuditEvent> batch)
     {
-        var lines = batch.Select(e => JsonSerializer.Serialize(e, AuditJson.Default.AuditEvent)).ToList();
+        var lines = batch.Select(e => (e.Id, JsonSerializer.Serialize(e, AuditJson.Default.AuditEvent))).ToList();
         if (!_spool.IsEmpty)
         {
             await ReplayAsync();
@@ -94,7 +122,7 @@ internal sealed partial class AuditWriter : BackgroundService
             return;
         }
 
-        _spool.Append(lines);
+        _spool.Append([.. lines.Select(l => l.Item2)]);
         _metrics.AuditEvents("spool", lines.Count);
         _metrics.SpoolDepth(_spool.Depth);
     }
@@ -104,7 +132,7 @@ internal sealed partial class AuditWriter : BackgroundService
         while (!_spool.IsEmpty)
         {
             var (lines, next) = _spool.ReadBatch(_options.BatchSize);
-            if (lines.Count == 0 || !await TryAddAsync(lines))
+            if (lines.Count == 0 || !await TryAddAsync([.. lines.Select(line => (IdOf(line), line))]))
             {
                 return;
             }
@@ -118,7 +146,7 @@ internal sealed partial class AuditWriter : BackgroundService
         }
     }
 
-    private async Task<bool> TryAddAsync(IReadOnlyList<string> lines)
+    private async Task<bool> TryAddAsync(List<(string Id, string Line)> lines)
     {
         try
         {
@@ -129,9 +157,9 @@ internal sealed partial class AuditWriter : BackgroundService
             }
 
             var values = new List<RedisValue>(1 + (lines.Count * 2)) { _options.MaxStreamLength };
-            foreach (var line in lines)
+            foreach (var (id, line) in lines)
             {
-                values.Add(IdOf(line));
+                values.Add(id);
                 values.Add(line);
             }
 
@@ -145,6 +173,7 @@ internal sealed partial class AuditWriter : BackgroundService
         }
     }
 
+    /// <summary>A spooled line's event id (only replays need this: live events carry theirs).</summary>
     private static string IdOf(string line)
     {
         try

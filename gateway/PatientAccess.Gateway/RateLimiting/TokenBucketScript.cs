@@ -7,10 +7,14 @@ namespace PatientAccess.Gateway.RateLimiting;
 /// of them have a token; otherwise nothing is charged and the longest wait is returned.
 /// KEYS: bucket keys. ARGV: burst and rate per key, in the same order.
 /// Returns: allowed (1/0), wait in milliseconds, then whole tokens left per bucket.
+/// Bucket writes are kept out of the AOF and replicas (<c>set_repl</c>): they are worth nothing a
+/// second later, a restarted or promoted Redis starting with full buckets is harmless, and
+/// logging six commands per request made Redis the busiest process after the gateway itself.
 /// </summary>
 internal static class TokenBucketScript
 {
     public const string Source = """
+        redis.set_repl(redis.REPL_NONE)
         local t = redis.call('TIME')
         local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
         local levels = {}
