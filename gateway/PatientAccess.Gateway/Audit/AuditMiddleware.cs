@@ -15,9 +15,7 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, AuditInbox q
     {
         var started = Stopwatch.GetTimestamp();
         var request = GatewayRequest.Of(context);
-        var body = context.Response.Body;
-        var counting = new CountingStream(body);
-        context.Response.Body = counting;
+        var bytes = request.ResponseBytes = new ResponseBytes(context.Response);
         try
         {
             await next(context);
@@ -32,8 +30,8 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, AuditInbox q
         }
         finally
         {
-            context.Response.Body = body;
-            Record(context, request, counting.Count, Stopwatch.GetElapsedTime(started));
+            bytes.Dispose();
+            Record(context, request, bytes.Total(context.RequestAborted.IsCancellationRequested), Stopwatch.GetElapsedTime(started));
         }
     }
 

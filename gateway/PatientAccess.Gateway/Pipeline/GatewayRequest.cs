@@ -30,6 +30,9 @@ public sealed class GatewayRequest
     /// <summary>True when the request may go without a token (discovery documents).</summary>
     public bool IsPublic { get; set; }
 
+    /// <summary>Counts the response bytes for the audit event; see <see cref="Audit.ResponseBytes"/>.</summary>
+    internal Audit.ResponseBytes? ResponseBytes { get; set; }
+
     public static GatewayRequest Of(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

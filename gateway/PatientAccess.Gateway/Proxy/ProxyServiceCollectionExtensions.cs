@@ -18,7 +18,10 @@ internal static class ProxyServiceCollectionExtensions
         services.AddSingleton<IProxyConfigProvider, FhirStoreProxyConfigProvider>();
         services.AddSingleton<MemberContextTransform>();
         services.AddReverseProxy().AddTransforms(context =>
-            context.RequestTransforms.Add(context.Services.GetRequiredService<MemberContextTransform>()));
+        {
+            context.RequestTransforms.Add(context.Services.GetRequiredService<MemberContextTransform>());
+            context.ResponseTransforms.Add(new DeclaredLengthTransform());
+        });
         services.Replace(ServiceDescriptor.Singleton<IForwarderHttpClientFactory, StoreHttpClientFactory>());
         services.AddHealthChecks().Add(new HealthCheckRegistration(
             "fhir-store",

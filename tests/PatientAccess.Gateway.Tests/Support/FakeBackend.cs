@@ -56,10 +56,20 @@ internal sealed class FakeBackend : IAsyncDisposable
             await Task.Delay(SlowDelay);
             return Results.Text("{}");
         });
+        // A body whose length is declared up front, as the real store declares it.
+        _app.MapGet("/r4/Binary/declared", (HttpContext context) =>
+        {
+            context.Response.ContentLength = DeclaredBody.Length;
+            context.Response.ContentType = "application/fhir+json";
+            return context.Response.Body.WriteAsync(DeclaredBody).AsTask();
+        });
         _app.Map("/r4/{**path}", Echo);
     }
 
     private int _jwksFetches;
+
+    /// <summary>What <c>/r4/Binary/declared</c> answers: 40,000 bytes with a Content-Length.</summary>
+    public static byte[] DeclaredBody { get; } = System.Text.Encoding.UTF8.GetBytes("{\"resourceType\":\"Binary\",\"data\":\"" + new string('A', 40_000 - 36) + "\"}");
 
     public int Port { get; }
 
