@@ -27,14 +27,24 @@ public sealed partial class SharedRateLimiter(
             var multiplexer = redis.Multiplexer;
             if (multiplexer.IsConnected)
             {
-                var keys = buckets.Select(b => (RedisKey)b.Key).ToArray();
-                var values = buckets.SelectMany(b => new RedisValue[]
+                // Plain arrays and loops: this runs on every request.
+                var keys = new RedisKey[buckets.Count];
+                var values = new RedisValue[buckets.Count * 2];
+                for (var i = 0; i < buckets.Count; i++)
                 {
-                    b.Limit.Burst, b.Limit.PerSecond.ToString("R", CultureInfo.InvariantCulture),
-                }).ToArray();
+                    keys[i] = buckets[i].Key;
+                    values[2 * i] = buckets[i].Limit.Burst;
+                    values[(2 * i) + 1] = buckets[i].Limit.PerSecond.ToString("R", CultureInfo.InvariantCulture);
+                }
+
                 var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(TokenBucketScript.Source, keys, values))!;
                 SetFallback(false, null);
-                var remaining = result.Skip(2).Select(r => (long)r).DefaultIfEmpty(0).Min();
+                var remaining = result.Length > 2 ? long.MaxValue : 0;
+                for (var i = 2; i < result.Length; i++)
+                {
+                    remaining = Math.Min(remaining, (long)result[i]);
+                }
+
                 return new RateLimitDecision((long)result[0] == 1, Math.Max(0, remaining), TimeSpan.FromMilliseconds((long)result[1]), Local: false);
             }
 

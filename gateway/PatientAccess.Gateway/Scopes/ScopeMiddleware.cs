@@ -28,8 +28,7 @@ internal sealed class ScopeMiddleware(RequestDelegate next)
         }
 
         var search = target.Interaction == FhirInteraction.Search;
-        var grants = ScopeSet.Parse(token.Scopes).Allowing(target.ResourceType, search).ToList();
-        if (grants.Count == 0)
+        if (!ScopeSet.Parse(token.Scopes).Allowing(target.ResourceType, search).Any())
         {
             return OperationOutcomeWriter.RefuseAsync(context, StatusCodes.Status403Forbidden, "forbidden", RefusalReasons.Scope,
                 $"the access token's scopes do not allow {(search ? "searching" : "reading")} {target.ResourceType}");

@@ -23,7 +23,8 @@ public sealed class AccessTokenValidator
     private readonly TimeProvider _time;
     private readonly TokenValidationParameters _parameters;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
-    private readonly ConcurrentDictionary<string, AccessToken> _verified = new(StringComparer.Ordinal);
+    // The answer itself is kept, so a repeated token allocates nothing.
+    private readonly ConcurrentDictionary<string, TokenCheck> _verified = new(StringComparer.Ordinal);
 
     public AccessTokenValidator(JwksCache keys, IOptions<TokenOptions> options, TimeProvider time)
     {
@@ -54,9 +55,9 @@ public sealed class AccessTokenValidator
         var now = _time.GetUtcNow();
         if (_verified.TryGetValue(raw, out var known))
         {
-            if (known.ExpiresAt + _parameters.ClockSkew > now)
+            if (known.Token!.ExpiresAt + _parameters.ClockSkew > now)
             {
-                return TokenCheck.Valid(known);
+                return known;
             }
 
             _verified.TryRemove(raw, out _);
@@ -112,8 +113,9 @@ public sealed class AccessTokenValidator
             _verified.Clear();
         }
 
-        _verified.TryAdd(raw, token);
-        return TokenCheck.Valid(token);
+        var valid = TokenCheck.Valid(token);
+        _verified.TryAdd(raw, valid);
+        return valid;
     }
 
     private static AccessToken? Claims(JsonWebToken jwt)

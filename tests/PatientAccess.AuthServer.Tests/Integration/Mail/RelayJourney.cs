@@ -37,6 +37,13 @@ internal static partial class RelayJourney
         return await ConfirmAsync(driver, await relay.NextAsync(email));
     }
 
+    /// <summary>Registers the demo member as <paramref name="email"/> in a browser of its own, closed afterwards: the account a test then signs in to.</summary>
+    public static async Task RegisterDemoMemberAsync(AuthServerHost host, SmtpRelay relay, string email)
+    {
+        using var registering = new MemberDriver(host);
+        await RegisterAsync(registering, relay, MemberJourney.JohnAllen, email);
+    }
+
     /// <summary>Asks for a sign-in code on the sign-in page and expects to be sent to the code page.</summary>
     public static async Task SignInAsync(MemberDriver driver, string email)
     {

@@ -55,10 +55,7 @@ public sealed class SmtpFailureTests(MemberServices stack)
         await using var relay = await SmtpRelay.StartAsync();
         var host = await stack.HostAsync(extra: relay.Settings(RelayJourney.From));
         var email = MemberJourney.NewEmail();
-        using (var registering = new MemberDriver(host))
-        {
-            await RelayJourney.RegisterAsync(registering, relay, MemberJourney.JohnAllen, email);
-        }
+        await RelayJourney.RegisterDemoMemberAsync(host, relay, email);
 
         using var driver = new MemberDriver(host);
         await RelayJourney.SignInAsync(driver, email);
@@ -96,10 +93,7 @@ public sealed class SmtpFailureTests(MemberServices stack)
         await using var relay = await SmtpRelay.StartAsync();
         var host = await stack.HostAsync(extra: relay.Settings(RelayJourney.From));
         var email = MemberJourney.NewEmail();
-        using (var registering = new MemberDriver(host))
-        {
-            await RelayJourney.RegisterAsync(registering, relay, MemberJourney.JohnAllen, email);
-        }
+        await RelayJourney.RegisterDemoMemberAsync(host, relay, email);
 
         using var driver = new MemberDriver(host);
         await RelayJourney.SignInAsync(driver, email);
@@ -129,10 +123,7 @@ public sealed class SmtpFailureTests(MemberServices stack)
         var host = await stack.HostAsync(extra: relay.Settings(RelayJourney.From));
         var member = MemberJourney.NewEmail();
         var stranger = MemberJourney.NewEmail();
-        using (var registering = new MemberDriver(host))
-        {
-            await RelayJourney.RegisterAsync(registering, relay, MemberJourney.JohnAllen, member);
-        }
+        await RelayJourney.RegisterDemoMemberAsync(host, relay, member);
 
         await relay.StopAsync();
         using var driver = new MemberDriver(host);
@@ -188,10 +179,7 @@ public sealed class SmtpFailureTests(MemberServices stack)
         await using var relay = await SmtpRelay.StartAsync();
         var host = await stack.HostAsync(extra: relay.Settings(RelayJourney.From));
         var email = MemberJourney.NewEmail();
-        using (var registering = new MemberDriver(host))
-        {
-            await RelayJourney.RegisterAsync(registering, relay, MemberJourney.JohnAllen, email);
-        }
+        await RelayJourney.RegisterDemoMemberAsync(host, relay, email);
 
         await relay.RestartAsync(refuseMessages: true);
         var logs = LogCapture.On(host);
