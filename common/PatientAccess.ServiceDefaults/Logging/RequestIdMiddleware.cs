@@ -60,5 +60,5 @@ internal sealed class RequestIdMiddleware(RequestDelegate next, IOptions<Service
         !string.IsNullOrEmpty(value) && value.Length <= MaxLength && !value.AsSpan().ContainsAnyExcept(Allowed);
 
     // Not the W3C trace id: a caller's traceparent would make that shared across requests.
-    private static string NewId() => Guid.NewGuid().ToString("N");
+    private static string NewId() => RandomIds.NewVersion4().ToString("N");
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using PatientAccess.Gateway.Errors;
 using PatientAccess.Gateway.Observability;
 using PatientAccess.Gateway.Pipeline;
+using PatientAccess.ServiceDefaults.Logging;
 
 namespace PatientAccess.Gateway.Audit;
 
@@ -46,9 +47,10 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, AuditInbox q
             metrics.Refusal(reason);
         }
 
+        var now = time.GetUtcNow();
         queue.Enqueue(new AuditEvent(
-            Guid.CreateVersion7().ToString("N"),
-            time.GetUtcNow(),
+            RandomIds.NewVersion7(now).ToString("N"),
+            now,
             context.TraceIdentifier,
             token?.ClientId,
             token?.Subject,

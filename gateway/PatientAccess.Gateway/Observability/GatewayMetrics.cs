@@ -16,6 +16,7 @@ public sealed class GatewayMetrics
     private readonly Counter<long> _refusals;
     private readonly Counter<long> _upstreamErrors;
     private readonly Counter<long> _auditEvents;
+    private readonly Histogram<long> _rateLimitBatch;
     private int _redisFallback;
     private long _spoolDepth;
 
@@ -29,6 +30,8 @@ public sealed class GatewayMetrics
         _refusals = meter.CreateCounter<long>("patientaccess.gateway.refusals", "{request}", "Requests refused by the policy chain, by reason");
         _upstreamErrors = meter.CreateCounter<long>("patientaccess.gateway.upstream.errors", "{request}", "Requests the fhir-store did not answer, by kind");
         _auditEvents = meter.CreateCounter<long>("patientaccess.gateway.audit.events", "{event}", "Audit events by where they went (redis, spool)");
+        _rateLimitBatch = meter.CreateHistogram<long>("patientaccess.gateway.ratelimit.batch.size", "{decision}", "Rate-limit decisions per Redis call",
+            advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
         meter.CreateObservableGauge("patientaccess.gateway.redis.fallback", () => Volatile.Read(ref _redisFallback), "1",
             "1 while rate limits fall back to per-replica buckets because Redis is unreachable");
         meter.CreateObservableGauge("patientaccess.gateway.audit.spool.depth", () => Interlocked.Read(ref _spoolDepth), "{event}",
@@ -47,6 +50,8 @@ public sealed class GatewayMetrics
     public void UpstreamError(string kind) => _upstreamErrors.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
     public void AuditEvents(string destination, long count) => _auditEvents.Add(count, new KeyValuePair<string, object?>("destination", destination));
+
+    public void RateLimitBatch(int decisions) => _rateLimitBatch.Record(decisions);
 
     public void RedisFallback(bool active) => Volatile.Write(ref _redisFallback, active ? 1 : 0);
 

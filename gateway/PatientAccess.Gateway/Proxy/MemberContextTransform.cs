@@ -13,6 +13,9 @@ namespace PatientAccess.Gateway.Proxy;
 /// </summary>
 internal sealed class MemberContextTransform : RequestTransform
 {
+    private const string RequestIdHeader = "X-Request-Id";
+    private static readonly string[] TraceHeaders = ["traceparent", "tracestate", "baggage", "Correlation-Context", "Request-Id"];
+
     private readonly MemberContextCodec _codec;
     private readonly TimeSpan _lifetime;
     private readonly TimeProvider _time;
@@ -33,6 +36,16 @@ internal sealed class MemberContextTransform : RequestTransform
         headers.Remove(MemberContextCodec.HeaderName);
         headers.Remove("Authorization");
         headers.Remove("Forwarded");
+        // The gateway's id for this request (the one in its audit event and X-Request-Id answer), so
+        // the store's log lines can be matched to it; an app's own X-Request-Id never reaches the store.
+        headers.Remove(RequestIdHeader);
+        headers.TryAddWithoutValidation(RequestIdHeader, context.HttpContext.TraceIdentifier);
+        // An app's trace context stays outside too: the plan's services do not join third parties' traces.
+        foreach (var name in TraceHeaders)
+        {
+            headers.Remove(name);
+        }
+
         var request = GatewayRequest.Of(context.HttpContext);
         if (request.Token is not { } token)
         {

@@ -35,6 +35,21 @@ public sealed class RateLimitOptions : IValidatableObject
     /// </summary>
     public RedisDownPolicy RedisDownPolicy { get; set; } = RedisDownPolicy.LocalLimits;
 
+    /// <summary>
+    /// After Redis failed or did not answer within <c>Redis:TimeoutMilliseconds</c>, how long
+    /// decisions go straight to <see cref="RedisDownPolicy"/> before Redis is tried again, so a
+    /// hung Redis costs one timeout per interval rather than one per request.
+    /// </summary>
+    [Range(0, 60_000, ErrorMessage = "must be from 0 to 60000 milliseconds")]
+    public int RedisRetryMilliseconds { get; set; } = 1000;
+
+    /// <summary>
+    /// At most this many decisions in one Redis call. Decisions that arrive while a call is out
+    /// wait for it and then go together; a lone request never waits for company.
+    /// </summary>
+    [Range(1, 10_000, ErrorMessage = "must be from 1 to 10000")]
+    public int BatchSize { get; set; } = 128;
+
     [Required(ErrorMessage = "is required")]
     public string KeyPrefix { get; set; } = "patientaccess:ratelimit:";
 

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using PatientAccess.Gateway.Observability;
 using PatientAccess.ServiceDefaults.Redis;
@@ -7,58 +7,160 @@ using StackExchange.Redis;
 namespace PatientAccess.Gateway.RateLimiting;
 
 /// <summary>
-/// Decides with the buckets in Redis, shared by every replica, in one script call; while Redis is
-/// unreachable, applies <see cref="RateLimitOptions.RedisDownPolicy"/> and says so in logs and metrics.
+/// Decides with the buckets in Redis, shared by every replica. One script call is in flight at a
+/// time and carries every decision that arrived while the previous one was out (up to
+/// <see cref="RateLimitOptions.BatchSize"/>): a lone request goes out at once, as before, while
+/// under load one call answers many requests, which is where the gateway's CPU went. While Redis
+/// is unreachable, does not answer within the Redis timeout, or failed within
+/// <see cref="RateLimitOptions.RedisRetryMilliseconds"/>, applies
+/// <see cref="RateLimitOptions.RedisDownPolicy"/> at once and says so in logs and metrics.
 /// </summary>
 public sealed partial class SharedRateLimiter(
     RedisConnection redis,
     LocalRateLimiter local,
     IOptions<RateLimitOptions> options,
     GatewayMetrics metrics,
+    TimeProvider time,
     ILogger<SharedRateLimiter> logger)
 {
-    private readonly RedisDownPolicy _policy = options.Value.RedisDownPolicy;
+    private readonly RateLimitOptions _options = options.Value;
+    private readonly ConcurrentQueue<PendingDecision> _queue = new();
+    private int _sending;
+    private long _retryAt;
 
-    public async Task<RateLimitDecision> DecideAsync(IReadOnlyList<RateLimitBucket> buckets)
+    public Task<RateLimitDecision> DecideAsync(IReadOnlyList<RateLimitBucket> buckets)
     {
         ArgumentNullException.ThrowIfNull(buckets);
+        if (time.GetTimestamp() < Interlocked.Read(ref _retryAt))
+        {
+            return Task.FromResult(Fallback(buckets));
+        }
+
         try
         {
-            var multiplexer = redis.Multiplexer;
-            if (multiplexer.IsConnected)
+            if (!redis.Multiplexer.IsConnected)
             {
-                // Plain arrays and loops: this runs on every request.
-                var keys = new RedisKey[buckets.Count];
-                var values = new RedisValue[buckets.Count * 2];
-                for (var i = 0; i < buckets.Count; i++)
-                {
-                    keys[i] = buckets[i].Key;
-                    values[2 * i] = buckets[i].Limit.Burst;
-                    values[(2 * i) + 1] = buckets[i].Limit.PerSecond.ToString("R", CultureInfo.InvariantCulture);
-                }
-
-                var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(TokenBucketScript.Source, keys, values))!;
-                SetFallback(false, null);
-                var remaining = result.Length > 2 ? long.MaxValue : 0;
-                for (var i = 2; i < result.Length; i++)
-                {
-                    remaining = Math.Min(remaining, (long)result[i]);
-                }
-
-                return new RateLimitDecision((long)result[0] == 1, Math.Max(0, remaining), TimeSpan.FromMilliseconds((long)result[1]), Local: false);
+                SetFallback(true, "not connected");
+                return Task.FromResult(Fallback(buckets));
             }
-
-            SetFallback(true, "not connected");
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             SetFallback(true, ex.GetType().Name);
+            return Task.FromResult(Fallback(buckets));
         }
 
-        return _policy == RedisDownPolicy.LocalLimits
+        var pending = new PendingDecision(buckets);
+        _queue.Enqueue(pending);
+        if (Interlocked.CompareExchange(ref _sending, 1, 0) == 0)
+        {
+            _ = SendAsync();
+        }
+
+        return pending.Task;
+    }
+
+    /// <summary>Runs while decisions wait: sends the next batch as soon as the previous answer is in, then hands that answer out.</summary>
+    private async Task SendAsync()
+    {
+        var batch = TakeBatch();
+        var call = batch is null ? null : EvaluateAsync(batch);
+        while (batch is not null)
+        {
+            var outcome = await call!;
+            var next = TakeBatch();
+            var nextCall = next is null ? null : EvaluateAsync(next);
+            Complete(batch, outcome);
+            (batch, call) = (next, nextCall);
+        }
+    }
+
+    /// <summary>The waiting decisions, or null after giving up the sender's role when none wait.</summary>
+    private List<PendingDecision>? TakeBatch()
+    {
+        while (true)
+        {
+            var batch = new List<PendingDecision>();
+            while (batch.Count < _options.BatchSize && _queue.TryDequeue(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            if (batch.Count > 0)
+            {
+                return batch;
+            }
+
+            // Give the role up, then look once more: a decision queued just before would otherwise wait for the next one.
+            Volatile.Write(ref _sending, 0);
+            if (_queue.IsEmpty || Interlocked.CompareExchange(ref _sending, 1, 0) != 0)
+            {
+                return null;
+            }
+        }
+    }
+
+    private async Task<BatchOutcome> EvaluateAsync(List<PendingDecision> batch)
+    {
+        try
+        {
+            var (keys, values) = TokenBucketBatch.Arguments(batch);
+            metrics.RateLimitBatch(batch.Count);
+            var result = await redis.Database.ScriptEvaluateAsync(TokenBucketScript.Source, keys, values).WaitAsync(redis.Timeout);
+            return new BatchOutcome((RedisResult[])result!, null, null);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return new BatchOutcome(null, ex.GetType().Name, null);
+        }
+        catch (Exception ex)
+        {
+            // Anything else is a defect: those requests fail (and are audited as such), they do not hang.
+            return new BatchOutcome(null, null, ex);
+        }
+    }
+
+    private void Complete(List<PendingDecision> batch, BatchOutcome outcome)
+    {
+        if (outcome.RedisError is not null)
+        {
+            Interlocked.Exchange(ref _retryAt, time.GetTimestamp() + (_options.RedisRetryMilliseconds * time.TimestampFrequency / 1000));
+            SetFallback(true, outcome.RedisError);
+        }
+        else if (outcome.Result is not null)
+        {
+            SetFallback(false, null);
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var pending = batch[i];
+            RateLimitDecision decision;
+            try
+            {
+                decision = outcome.Result is { } result ? TokenBucketBatch.Read(result, i) : outcome.Defect is null ? Fallback(pending.Buckets) : throw outcome.Defect;
+            }
+            catch (Exception ex)
+            {
+                pending.Fail(ex);
+                continue;
+            }
+
+            if (i == batch.Count - 1)
+            {
+                pending.Complete(decision);
+            }
+            else
+            {
+                pending.CompleteElsewhere(decision);
+            }
+        }
+    }
+
+    private RateLimitDecision Fallback(IReadOnlyList<RateLimitBucket> buckets) =>
+        _options.RedisDownPolicy == RedisDownPolicy.LocalLimits
             ? local.Decide(buckets)
             : new RateLimitDecision(false, 0, TimeSpan.FromSeconds(1), Local: true, Unavailable: true);
-    }
 
     private void SetFallback(bool active, string? why)
     {
@@ -70,7 +172,7 @@ public sealed partial class SharedRateLimiter(
         metrics.RedisFallback(active);
         if (active)
         {
-            LogFallback(logger, why ?? "unknown", _policy);
+            LogFallback(logger, why ?? "unknown", _options.RedisDownPolicy);
         }
         else
         {

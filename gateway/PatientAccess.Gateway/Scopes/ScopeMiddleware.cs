@@ -28,7 +28,7 @@ internal sealed class ScopeMiddleware(RequestDelegate next)
         }
 
         var search = target.Interaction == FhirInteraction.Search;
-        if (!ScopeSet.Parse(token.Scopes).Allowing(target.ResourceType, search).Any())
+        if (!token.Grants.Allows(target.ResourceType, search))
         {
             return OperationOutcomeWriter.RefuseAsync(context, StatusCodes.Status403Forbidden, "forbidden", RefusalReasons.Scope,
                 $"the access token's scopes do not allow {(search ? "searching" : "reading")} {target.ResourceType}");

@@ -84,7 +84,18 @@ public sealed class ScopeSet
         return permissions.Length > 0;
     }
 
-    /// <summary>The grants that allow <paramref name="search"/> or read on <paramref name="resourceType"/>.</summary>
-    public IEnumerable<ScopeGrant> Allowing(string resourceType, bool search) =>
-        _grants.Where(g => (g.ResourceType == "*" || g.ResourceType == resourceType) && (search ? g.Search : g.Read));
+    /// <summary>True when a grant allows <paramref name="search"/> or read on <paramref name="resourceType"/>.</summary>
+    public bool Allows(string resourceType, bool search)
+    {
+        // A loop rather than LINQ: this runs on every request.
+        foreach (var grant in _grants)
+        {
+            if ((grant.ResourceType == "*" || grant.ResourceType == resourceType) && (search ? grant.Search : grant.Read))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -1,3 +1,5 @@
+using PatientAccess.Gateway.Scopes;
+
 namespace PatientAccess.Gateway.Tokens;
 
 /// <summary>The claims of a verified access token that the later steps use.</summary>
@@ -10,4 +12,8 @@ public sealed record AccessToken(
     IReadOnlyList<string> Scopes,
     IReadOnlyList<string> SensitiveCategories,
     DateTimeOffset IssuedAt,
-    DateTimeOffset ExpiresAt);
+    DateTimeOffset ExpiresAt)
+{
+    /// <summary>The resource grants of <see cref="Scopes"/>, parsed once per token rather than on each of its requests.</summary>
+    public ScopeSet Grants { get; } = ScopeSet.Parse(Scopes);
+}

@@ -25,12 +25,14 @@ public sealed class AccessTokenValidator
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     // The answer itself is kept, so a repeated token allocates nothing.
     private readonly ConcurrentDictionary<string, TokenCheck> _verified = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TokenCheck>.AlternateLookup<ReadOnlySpan<char>> _known;
 
     public AccessTokenValidator(JwksCache keys, IOptions<TokenOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         _keys = keys;
         _time = time;
+        _known = _verified.GetAlternateLookup<ReadOnlySpan<char>>();
         var settings = options.Value;
         _parameters = new TokenValidationParameters
         {
@@ -48,6 +50,13 @@ public sealed class AccessTokenValidator
             LifetimeValidator = null,
         };
     }
+
+    /// <summary>
+    /// The remembered answer for a token validated before and not yet expired, looked up by its
+    /// characters; null when <see cref="ValidateAsync"/> has to decide (unknown, or expired now).
+    /// </summary>
+    public TokenCheck? TryGetKnown(ReadOnlySpan<char> raw) =>
+        _known.TryGetValue(raw, out var known) && known.Token!.ExpiresAt + _parameters.ClockSkew > _time.GetUtcNow() ? known : null;
 
     public async ValueTask<TokenCheck> ValidateAsync(string raw, CancellationToken cancellationToken)
     {

@@ -66,6 +66,8 @@ internal sealed class FakeBackend : IAsyncDisposable
         _app.Map("/r4/{**path}", Echo);
     }
 
+    private static readonly string[] TraceHeaders = ["traceparent", "tracestate", "baggage", "Request-Id"];
+
     private int _jwksFetches;
 
     /// <summary>What <c>/r4/Binary/declared</c> answers: 40,000 bytes with a Content-Length.</summary>
@@ -107,6 +109,8 @@ internal sealed class FakeBackend : IAsyncDisposable
             ["patients"] = verified.Context is { } c ? new JsonArray([.. c.PatientIds.Select(p => JsonValue.Create(p))]) : null,
             ["categories"] = verified.Context is { } d ? new JsonArray([.. d.SensitiveCategories.Select(p => JsonValue.Create(p))]) : null,
             ["forwarded_host"] = context.Request.Headers["X-Forwarded-Host"].ToString(),
+            ["request_ids"] = new JsonArray([.. context.Request.Headers["X-Request-Id"].Select(v => JsonValue.Create(v))]),
+            ["trace_headers"] = new JsonArray([.. TraceHeaders.Where(h => context.Request.Headers.ContainsKey(h)).Select(h => JsonValue.Create(h))]),
         };
         Received.Enqueue(seen);
         return verified.IsValid

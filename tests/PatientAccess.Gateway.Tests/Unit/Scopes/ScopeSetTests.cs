@@ -21,7 +21,7 @@ public sealed class ScopeSetTests
     {
         var set = ScopeSet.Parse([scope]);
 
-        Assert.Equal(read, set.Allowing(type, search: false).Any());
-        Assert.Equal(search, set.Allowing(type, search: true).Any());
+        Assert.Equal(read, set.Allows(type, search: false));
+        Assert.Equal(search, set.Allows(type, search: true));
     }
 }
