@@ -1,6 +1,4 @@
-using StackExchange.Redis;
-
 namespace PatientAccess.Gateway.RateLimiting;
 
-/// <summary>What one script call came back with: the answer, a Redis failure (fall back), or a defect (fail the requests).</summary>
-internal readonly record struct BatchOutcome(RedisResult[]? Result, string? RedisError, Exception? Defect);
+/// <summary>What one script call came back with: a decision per request, a Redis failure (fall back), or a defect (fail the requests).</summary>
+internal readonly record struct BatchOutcome(RateLimitDecision[]? Decisions, string? RedisError, Exception? Defect);

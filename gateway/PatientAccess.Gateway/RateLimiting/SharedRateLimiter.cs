@@ -104,10 +104,16 @@ public sealed partial class SharedRateLimiter(
     {
         try
         {
-            var (keys, values) = TokenBucketBatch.Arguments(batch);
+            var call = new TokenBucketBatch(batch);
             metrics.RateLimitBatch(batch.Count);
-            var result = await redis.Database.ScriptEvaluateAsync(TokenBucketScript.Source, keys, values).WaitAsync(redis.Timeout);
-            return new BatchOutcome((RedisResult[])result!, null, null);
+            var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(TokenBucketScript.Source, call.Keys, call.Values).WaitAsync(redis.Timeout))!;
+            var decisions = new RateLimitDecision[batch.Count];
+            for (var i = 0; i < decisions.Length; i++)
+            {
+                decisions[i] = call.Decision(result, i);
+            }
+
+            return new BatchOutcome(decisions, null, null);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -127,7 +133,7 @@ public sealed partial class SharedRateLimiter(
             Interlocked.Exchange(ref _retryAt, time.GetTimestamp() + (_options.RedisRetryMilliseconds * time.TimestampFrequency / 1000));
             SetFallback(true, outcome.RedisError);
         }
-        else if (outcome.Result is not null)
+        else if (outcome.Decisions is not null)
         {
             SetFallback(false, null);
         }
@@ -135,17 +141,13 @@ public sealed partial class SharedRateLimiter(
         for (var i = 0; i < batch.Count; i++)
         {
             var pending = batch[i];
-            RateLimitDecision decision;
-            try
+            if (outcome.Defect is { } defect)
             {
-                decision = outcome.Result is { } result ? TokenBucketBatch.Read(result, i) : outcome.Defect is null ? Fallback(pending.Buckets) : throw outcome.Defect;
-            }
-            catch (Exception ex)
-            {
-                pending.Fail(ex);
+                pending.Fail(defect);
                 continue;
             }
 
+            var decision = outcome.Decisions is { } decisions ? decisions[i] : Fallback(pending.Buckets);
             if (i == batch.Count - 1)
             {
                 pending.Complete(decision);

@@ -3,24 +3,48 @@ using StackExchange.Redis;
 
 namespace PatientAccess.Gateway.RateLimiting;
 
-/// <summary>Turns a batch of decisions into <see cref="TokenBucketScript"/>'s arguments and its answer back into decisions.</summary>
-internal static class TokenBucketBatch
+/// <summary>
+/// One script call's worth of decisions: <see cref="TokenBucketScript"/>'s arguments, and its answer
+/// turned back into one decision per request. Consecutive requests charging the same buckets (one
+/// busy app, one token) travel as one group, so a batch of them costs Redis the same as one.
+/// </summary>
+internal sealed class TokenBucketBatch
 {
-    /// <summary>Per decision in the script's answer: allowed, wait in milliseconds, tokens left.</summary>
-    public const int ResultWidth = 3;
+    /// <summary>Per group in the script's answer: allowed count, wait in milliseconds, whole tokens before.</summary>
+    private const int ResultWidth = 3;
 
-    public static (RedisKey[] Keys, RedisValue[] Values) Arguments(IReadOnlyList<PendingDecision> batch)
+    private readonly int[] _group;
+    private readonly int[] _rank;
+
+    public TokenBucketBatch(IReadOnlyList<PendingDecision> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         // Plain collections and loops: this runs for every request. A key named by several
         // decisions is sent once, with the limit the first of them gives it.
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var limits = new List<BucketLimit>();
-        var decisions = new List<RedisValue>();
-        foreach (var pending in batch)
+        var groups = new List<RedisValue>();
+        _group = new int[batch.Count];
+        _rank = new int[batch.Count];
+        var groupCount = -1;
+        var countAt = -1;
+        for (var d = 0; d < batch.Count; d++)
         {
-            decisions.Add(pending.Buckets.Count);
-            foreach (var bucket in pending.Buckets)
+            var buckets = batch[d].Buckets;
+            if (d > 0 && SameBuckets(batch[d - 1].Buckets, buckets))
+            {
+                _group[d] = groupCount;
+                _rank[d] = _rank[d - 1] + 1;
+                groups[countAt] = _rank[d] + 1;
+                continue;
+            }
+
+            groupCount++;
+            _group[d] = groupCount;
+            countAt = groups.Count;
+            groups.Add(1);
+            groups.Add(buckets.Count);
+            foreach (var bucket in buckets)
             {
                 if (!index.TryGetValue(bucket.Key, out var position))
                 {
@@ -29,37 +53,66 @@ internal static class TokenBucketBatch
                     limits.Add(bucket.Limit);
                 }
 
-                decisions.Add(position);
+                groups.Add(position);
             }
         }
 
-        var keys = new RedisKey[index.Count];
+        Keys = new RedisKey[index.Count];
         foreach (var (key, position) in index)
         {
-            keys[position - 1] = key;
+            Keys[position - 1] = key;
         }
 
-        var values = new RedisValue[(limits.Count * 2) + decisions.Count];
+        Values = new RedisValue[(limits.Count * 2) + groups.Count];
         for (var i = 0; i < limits.Count; i++)
         {
-            values[2 * i] = limits[i].Burst;
-            values[(2 * i) + 1] = limits[i].PerSecond.ToString("R", CultureInfo.InvariantCulture);
+            Values[2 * i] = limits[i].Burst;
+            Values[(2 * i) + 1] = limits[i].PerSecond.ToString("R", CultureInfo.InvariantCulture);
         }
 
-        decisions.CopyTo(values, limits.Count * 2);
-        return (keys, values);
+        groups.CopyTo(Values, limits.Count * 2);
     }
 
-    /// <summary>The <paramref name="position"/>th decision of the script's answer.</summary>
-    public static RateLimitDecision Read(RedisResult[] result, int position)
+    public RedisKey[] Keys { get; }
+
+    public RedisValue[] Values { get; }
+
+    /// <summary>
+    /// The <paramref name="position"/>th request's decision. Within its group the first ones were
+    /// allowed, each finding one token less than the one before; the others were refused.
+    /// </summary>
+    public RateLimitDecision Decision(RedisResult[] result, int position)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var at = position * ResultWidth;
+        var at = _group[position] * ResultWidth;
         if (result.Length < at + ResultWidth)
         {
-            throw new InvalidOperationException($"the rate-limit script answered {result.Length} values for decision {position}");
+            throw new InvalidOperationException($"the rate-limit script answered {result.Length} values for group {_group[position]}");
         }
 
-        return new RateLimitDecision((long)result[at] == 1, (long)result[at + 2], TimeSpan.FromMilliseconds((long)result[at + 1]), Local: false);
+        var allowed = (long)result[at];
+        var whole = (long)result[at + 2];
+        var rank = _rank[position];
+        return rank < allowed
+            ? new RateLimitDecision(true, Math.Max(0, whole - (rank + 1)), TimeSpan.Zero, Local: false)
+            : new RateLimitDecision(false, Math.Max(0, whole - allowed), TimeSpan.FromMilliseconds((long)result[at + 1]), Local: false);
+    }
+
+    private static bool SameBuckets(IReadOnlyList<RateLimitBucket> a, IReadOnlyList<RateLimitBucket> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!string.Equals(a[i].Key, b[i].Key, StringComparison.Ordinal) || a[i].Limit.Burst != b[i].Limit.Burst || a[i].Limit.PerSecond != b[i].Limit.PerSecond)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -8,9 +8,13 @@ namespace PatientAccess.Gateway.RateLimiting;
 /// gateway's Redis cost per request fall as traffic rises. Time is Redis' own, so replicas with
 /// drifting clocks share one view. A request is charged to every bucket it names only if all of
 /// them have a token; otherwise nothing is charged and the longest wait is returned.
+/// Consecutive decisions over the same buckets come as one group and are answered in one step:
+/// taken one by one, the first <c>floor(tightest level)</c> of them are allowed, each leaving one
+/// token less, and the rest are refused with the same wait (see <see cref="TokenBucketBatch"/>).
 /// KEYS: the distinct bucket keys. ARGV: burst and rate per key, in the same order; then, per
-/// decision, the number of its buckets followed by their 1-based key indexes.
-/// Returns, per decision: allowed (1/0), wait in milliseconds, whole tokens left in its tightest bucket.
+/// group, the number of decisions, the number of their buckets, and the buckets' 1-based key indexes.
+/// Returns, per group: how many were allowed, the refused ones' wait in milliseconds, and the whole
+/// tokens in the tightest bucket before the group.
 /// Bucket writes are kept out of the AOF and replicas (<c>set_repl</c>): they are worth nothing a
 /// second later, and a restarted or promoted Redis starting with full buckets is harmless.
 /// </summary>
@@ -36,26 +40,32 @@ internal static class TokenBucketScript
         local result = {}
         local p = 2 * #KEYS + 1
         while p <= #ARGV do
-          local n = tonumber(ARGV[p])
+          local count = tonumber(ARGV[p])
+          local n = tonumber(ARGV[p + 1])
+          local low = nil
+          for j = 1, n do
+            local i = tonumber(ARGV[p + 1 + j])
+            if low == nil or level[i] < low then low = level[i] end
+          end
+          local whole = 0
+          local allowed = count
+          if low ~= nil then
+            whole = math.floor(low)
+            allowed = math.min(count, whole)
+          end
           local wait = 0
           for j = 1, n do
-            local i = tonumber(ARGV[p + j])
-            if level[i] < 1 then
+            local i = tonumber(ARGV[p + 1 + j])
+            level[i] = level[i] - allowed
+            if allowed < count and level[i] < 1 then
               local w = (1 - level[i]) / rate[i]
               if w > wait then wait = w end
             end
           end
-          local remaining = -1
-          for j = 1, n do
-            local i = tonumber(ARGV[p + j])
-            if wait == 0 then level[i] = level[i] - 1 end
-            local whole = math.floor(level[i])
-            if remaining < 0 or whole < remaining then remaining = whole end
-          end
-          result[#result + 1] = wait == 0 and 1 or 0
+          result[#result + 1] = allowed
           result[#result + 1] = math.ceil(wait * 1000)
-          result[#result + 1] = math.max(remaining, 0)
-          p = p + n + 1
+          result[#result + 1] = whole
+          p = p + n + 2
         end
         for i = 1, #KEYS do
           redis.call('HSET', KEYS[i], 'v', tostring(level[i]), 't', tostring(now))

@@ -46,6 +46,20 @@ public sealed class SharedRateLimiterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Decide_TwoTokensOfOneAppInterleaved_TheAppsBurstSharedExactly()
+    {
+        var limiter = NewLimiter();
+        Assert.True((await limiter.DecideAsync([Bucket("warm-up", Unlimited)])).Allowed);
+        var client = Bucket("client", BucketLimit.Of(30, 0.001));
+        var tokens = new[] { Bucket("token-a", Unlimited), Bucket("token-b", Unlimited) };
+
+        var decisions = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(() => limiter.DecideAsync([client, tokens[i % 2]]))));
+
+        Assert.Equal(30, decisions.Count(d => d.Allowed));
+        Assert.Equal(Enumerable.Range(0, 30).Reverse(), decisions.Where(d => d.Allowed).Select(d => (int)d.Remaining).OrderDescending());
+    }
+
+    [Fact]
     public async Task Decide_RefusedByOneBucket_ChargesNoneOfItsBuckets()
     {
         var limiter = NewLimiter();
