@@ -49,8 +49,8 @@ public sealed class RateLimitCrossProcessTests(ITestOutputHelper output)
 
         // Warm up both replicas (JIT, key set, connections) with another client, so the measured client starts with a full bucket.
         var warmUp = tokens.Create(TestTokens.Claims(clientId: "warmup"));
-        // One request per replica alone first: concurrent first requests on a cold replica race its key-set
-        // fetch and some answer 401 (a gateway bug, see JwksCache.RefreshAsync), which is not what this test is about.
+        // One request per replica alone first, so each has its signing keys and Redis connection before the
+        // concurrent warm-up (concurrent first requests once raced the key-set fetch; JwksCache.RefreshAsync fixed that).
         foreach (var client in replicas.Clients)
         {
             using var request = GatewayReplicas.ReadOwnPatient(warmUp);
