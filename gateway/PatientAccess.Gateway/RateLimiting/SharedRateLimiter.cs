@@ -80,13 +80,13 @@ public sealed partial class SharedRateLimiter(
     {
         while (true)
         {
-            var batch = new List<PendingDecision>();
-            while (batch.Count < _options.BatchSize && _queue.TryDequeue(out var pending))
+            List<PendingDecision>? batch = null;
+            while ((batch?.Count ?? 0) < _options.BatchSize && _queue.TryDequeue(out var pending))
             {
-                batch.Add(pending);
+                (batch ??= []).Add(pending);
             }
 
-            if (batch.Count > 0)
+            if (batch is not null)
             {
                 return batch;
             }

@@ -53,9 +53,7 @@ public sealed class SmtpFailureTests(MemberServices stack)
     public async Task Resend_RelayDown_503KeepsEarlierCodeAndItsTriesWithoutLockout()
     {
         await using var relay = await SmtpRelay.StartAsync();
-        var host = await stack.HostAsync(extra: relay.Settings(RelayJourney.From));
-        var email = MemberJourney.NewEmail();
-        await RelayJourney.RegisterDemoMemberAsync(host, relay, email);
+        var (host, email) = await HostWithDemoMemberAsync(relay);
 
         using var driver = new MemberDriver(host);
         await RelayJourney.SignInAsync(driver, email);
@@ -91,9 +89,7 @@ public sealed class SmtpFailureTests(MemberServices stack)
     public async Task Resend_RelayBackAfterOutage_NewCodeArrivesAndSignsIn()
     {
         await using var relay = await SmtpRelay.StartAsync();
-        var host = await stack.HostAsync(extra: relay.Settings(RelayJourney.From));
-        var email = MemberJourney.NewEmail();
-        await RelayJourney.RegisterDemoMemberAsync(host, relay, email);
+        var (host, email) = await HostWithDemoMemberAsync(relay);
 
         using var driver = new MemberDriver(host);
         await RelayJourney.SignInAsync(driver, email);
@@ -120,10 +116,8 @@ public sealed class SmtpFailureTests(MemberServices stack)
     public async Task SignIn_RelayDown_AddressWithoutAccountAnsweredTheSameUntilRelayWorks()
     {
         await using var relay = await SmtpRelay.StartAsync();
-        var host = await stack.HostAsync(extra: relay.Settings(RelayJourney.From));
-        var member = MemberJourney.NewEmail();
+        var (host, member) = await HostWithDemoMemberAsync(relay);
         var stranger = MemberJourney.NewEmail();
-        await RelayJourney.RegisterDemoMemberAsync(host, relay, member);
 
         await relay.StopAsync();
         using var driver = new MemberDriver(host);
@@ -177,9 +171,7 @@ public sealed class SmtpFailureTests(MemberServices stack)
     public async Task SignIn_RelayRefusesEveryMessage_503ThenCodeArrivesWhenRelayAcceptsAgain()
     {
         await using var relay = await SmtpRelay.StartAsync();
-        var host = await stack.HostAsync(extra: relay.Settings(RelayJourney.From));
-        var email = MemberJourney.NewEmail();
-        await RelayJourney.RegisterDemoMemberAsync(host, relay, email);
+        var (host, email) = await HostWithDemoMemberAsync(relay);
 
         await relay.RestartAsync(refuseMessages: true);
         var logs = LogCapture.On(host);
@@ -267,6 +259,15 @@ public sealed class SmtpFailureTests(MemberServices stack)
         {
             File.Delete(blocker);
         }
+    }
+
+    /// <summary>An authserver sending through <paramref name="relay"/>, with the demo member registered under a new address.</summary>
+    private async Task<(AuthServerHost Host, string Email)> HostWithDemoMemberAsync(SmtpRelay relay)
+    {
+        var host = await stack.HostAsync(extra: relay.Settings(RelayJourney.From));
+        var email = MemberJourney.NewEmail();
+        await RelayJourney.RegisterDemoMemberAsync(host, relay, email);
+        return (host, email);
     }
 
     /// <summary>One warning from the mail sender naming the relay and the reason, nothing at error level, no secret anywhere.</summary>
