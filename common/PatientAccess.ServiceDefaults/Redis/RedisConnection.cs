@@ -11,6 +11,7 @@ namespace PatientAccess.ServiceDefaults.Redis;
 public sealed partial class RedisConnection : IDisposable
 {
     private readonly Lazy<ConnectionMultiplexer> _multiplexer;
+    private int _creating;
 
     public RedisConnection(IOptions<RedisOptions> options, ILogger<RedisConnection> logger)
     {
@@ -38,7 +39,33 @@ public sealed partial class RedisConnection : IDisposable
 
     public TimeSpan Timeout { get; }
 
+    /// <summary>The multiplexer, created on first use; the creation blocks while it connects (1.2.6 connects synchronously).</summary>
     public ConnectionMultiplexer Multiplexer => _multiplexer.Value;
+
+    /// <summary>
+    /// The multiplexer once it exists; until then null, while it is created on a pool thread. For
+    /// request paths, which must never wait for the connect: a burst of requests on a cold process
+    /// each blocking a pool thread on it starved the thread pool for minutes.
+    /// </summary>
+    public ConnectionMultiplexer? CreatedMultiplexer
+    {
+        get
+        {
+            if (_multiplexer.IsValueCreated)
+            {
+                return _multiplexer.Value;
+            }
+
+            if (Interlocked.Exchange(ref _creating, 1) == 0)
+            {
+                // A failed creation (a connection string the options check let through) may be tried again by the next caller.
+                _ = Task.Run(() => _multiplexer.Value).ContinueWith(_ => Volatile.Write(ref _creating, 0), CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            }
+
+            return null;
+        }
+    }
 
     public IDatabase Database => Multiplexer.GetDatabase();
 

@@ -36,18 +36,15 @@ public sealed partial class SharedRateLimiter(
             return Task.FromResult(Fallback(buckets));
         }
 
-        try
+        // Never waits for a connect: a cold process decides locally until the connection is up.
+        switch (redis.CreatedMultiplexer)
         {
-            if (!redis.Multiplexer.IsConnected)
-            {
+            case null:
+                SetFallback(true, "connecting");
+                return Task.FromResult(Fallback(buckets));
+            case { IsConnected: false }:
                 SetFallback(true, "not connected");
                 return Task.FromResult(Fallback(buckets));
-            }
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            SetFallback(true, ex.GetType().Name);
-            return Task.FromResult(Fallback(buckets));
         }
 
         var pending = new PendingDecision(buckets);

@@ -28,10 +28,8 @@ public sealed class SharedRateLimiterTests : IAsyncLifetime
     [Fact]
     public async Task Decide_ManyAtOnceOnOneBucket_ExactlyTheBurstAllowedInFewCalls()
     {
-        var limiter = NewLimiter();
+        var limiter = await ConnectedLimiterAsync();
         var client = Bucket("client", BucketLimit.Of(40, 0.001));
-        // Connected first, as a running gateway is: the first decision creates the connection, synchronously.
-        Assert.True((await limiter.DecideAsync([Bucket("warm-up", Unlimited)])).Allowed);
         var callsBefore = await ScriptCallsAsync();
 
         var decisions = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Task.Run(() => limiter.DecideAsync([client, Bucket("token", Unlimited)]))));
@@ -48,8 +46,7 @@ public sealed class SharedRateLimiterTests : IAsyncLifetime
     [Fact]
     public async Task Decide_TwoTokensOfOneAppInterleaved_TheAppsBurstSharedExactly()
     {
-        var limiter = NewLimiter();
-        Assert.True((await limiter.DecideAsync([Bucket("warm-up", Unlimited)])).Allowed);
+        var limiter = await ConnectedLimiterAsync();
         var client = Bucket("client", BucketLimit.Of(30, 0.001));
         var tokens = new[] { Bucket("token-a", Unlimited), Bucket("token-b", Unlimited) };
 
@@ -79,9 +76,8 @@ public sealed class SharedRateLimiterTests : IAsyncLifetime
     [Fact]
     public async Task Decide_RedisHung_LocalLimitsWithinTheTimeout_SharedAgainAfterwards()
     {
-        var limiter = NewLimiter(redisTimeoutMilliseconds: 300, retryMilliseconds: 500);
+        var limiter = await ConnectedLimiterAsync(redisTimeoutMilliseconds: 300, retryMilliseconds: 500);
         var buckets = new[] { Bucket("client", Unlimited) };
-        Assert.False((await limiter.DecideAsync(buckets)).Local);
 
         await _redis.PauseAsync();
         try
@@ -107,9 +103,8 @@ public sealed class SharedRateLimiterTests : IAsyncLifetime
     [Fact]
     public async Task Decide_RedisHungAndPolicyRefuse_RefusedAsUnavailable()
     {
-        var limiter = NewLimiter(redisTimeoutMilliseconds: 300, policy: RedisDownPolicy.Refuse);
+        var limiter = await ConnectedLimiterAsync(redisTimeoutMilliseconds: 300, policy: RedisDownPolicy.Refuse);
         var buckets = new[] { Bucket("client", Unlimited) };
-        Assert.True((await limiter.DecideAsync(buckets)).Allowed);
 
         await _redis.PauseAsync();
         try
@@ -125,6 +120,37 @@ public sealed class SharedRateLimiterTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Decide_ColdConnection_AnsweredLocallyAtOnce_SharedOnceConnected()
+    {
+        var limiter = NewLimiter();
+        var buckets = new[] { Bucket("client", Unlimited) };
+
+        // The first decision starts the connect and does not wait for it; neither do 200 more at once
+        // (each used to block a pool thread on the synchronous connect, starving the pool for minutes).
+        var first = limiter.DecideAsync(buckets);
+        var answeredAtOnce = first.IsCompletedSuccessfully;
+        var burst = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Task.Run(() => limiter.DecideAsync(buckets))));
+
+        Assert.True(answeredAtOnce, "the first decision waited for the connect");
+        var answer = await first;
+        Assert.True(answer.Allowed && answer.Local);
+        Assert.All(burst, d => Assert.True(d.Allowed));
+        Assert.True(await Eventually.TrueAsync(async () => !(await limiter.DecideAsync(buckets)).Local, TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task Decide_ColdConnectionAndPolicyRefuse_RefusedAsUnavailableUntilConnected()
+    {
+        var limiter = NewLimiter(policy: RedisDownPolicy.Refuse);
+        var buckets = new[] { Bucket("client", Unlimited) };
+
+        var first = await limiter.DecideAsync(buckets);
+
+        Assert.True(!first.Allowed && first.Unavailable);
+        Assert.True(await Eventually.TrueAsync(async () => (await limiter.DecideAsync(buckets)) is { Allowed: true, Local: false }, TimeSpan.FromSeconds(10)));
+    }
+
     private static RateLimitBucket Bucket(string name, BucketLimit limit) => new($"test:{name}:{Guid.NewGuid():N}", limit);
 
     private SharedRateLimiter NewLimiter(int redisTimeoutMilliseconds = 2000, int retryMilliseconds = 1000, RedisDownPolicy policy = RedisDownPolicy.LocalLimits)
@@ -136,6 +162,16 @@ public sealed class SharedRateLimiterTests : IAsyncLifetime
         var options = new RateLimitOptions { RedisDownPolicy = policy, RedisRetryMilliseconds = retryMilliseconds };
         return new SharedRateLimiter(connection, new LocalRateLimiter(TimeProvider.System), Options.Create(options),
             new GatewayMetrics(_services.GetRequiredService<IMeterFactory>()), TimeProvider.System, NullLogger<SharedRateLimiter>.Instance);
+    }
+
+    /// <summary>A limiter whose connection is up, as a running gateway's is (it connects at startup).</summary>
+    private async Task<SharedRateLimiter> ConnectedLimiterAsync(int redisTimeoutMilliseconds = 2000, int retryMilliseconds = 1000, RedisDownPolicy policy = RedisDownPolicy.LocalLimits)
+    {
+        var limiter = NewLimiter(redisTimeoutMilliseconds, retryMilliseconds, policy);
+        var warmUp = new[] { Bucket("warm-up", Unlimited) };
+        Assert.True(await Eventually.TrueAsync(async () => (await limiter.DecideAsync(warmUp)) is { Allowed: true, Local: false }, TimeSpan.FromSeconds(10)),
+            "the limiter never reached Redis");
+        return limiter;
     }
 
     /// <summary>Script calls Redis has run so far (INFO commandstats), whichever of EVAL and EVALSHA the client chose.</summary>
