@@ -164,9 +164,12 @@ public sealed class ReloadingCountryDatabase : ICountryLookup, IDisposable
                     return false;
                 }
 
+                // One report per bad version: the poll and the watcher's event for one write often
+                // both get here, in either order. (A bad file replaced by another bad one with the
+                // same size and time to the tick goes unreported; the first is still being served around.)
                 var repeated = before == _seen;
                 _seen = before;
-                if (!repeated || force)
+                if (!repeated)
                 {
                     ReloadFailed?.Invoke(this, new DatabaseReloadEventArgs(_path, $"Not reloading {_path}, still serving the previous database: {e.Message}", e));
                 }
