@@ -58,8 +58,9 @@ public sealed partial class RedisConnection : IDisposable
 
             if (Interlocked.Exchange(ref _creating, 1) == 0)
             {
-                // A failed creation (a connection string the options check let through) may be tried again by the next caller.
-                _ = Task.Run(() => _multiplexer.Value).ContinueWith(_ => Volatile.Write(ref _creating, 0), CancellationToken.None,
+                // Started once: the Lazy keeps a failed creation's exception (an unparsable connection
+                // string), which readiness and the background services then report through Multiplexer.
+                _ = Task.Run(() => _multiplexer.Value).ContinueWith(static task => task.Exception, CancellationToken.None,
                     TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             }
 
