@@ -56,7 +56,10 @@ public sealed class AccessTokenValidator
     /// characters; null when <see cref="ValidateAsync"/> has to decide (unknown, or expired now).
     /// </summary>
     public TokenCheck? TryGetKnown(ReadOnlySpan<char> raw) =>
-        _known.TryGetValue(raw, out var known) && known.Token!.ExpiresAt + _parameters.ClockSkew > _time.GetUtcNow() ? known : null;
+        _known.TryGetValue(raw, out var known) && IsLive(known, _time.GetUtcNow()) ? known : null;
+
+    /// <summary>A remembered answer holds until its token expires, give or take the allowed clock skew.</summary>
+    private bool IsLive(TokenCheck known, DateTimeOffset now) => known.Token!.ExpiresAt + _parameters.ClockSkew > now;
 
     public async ValueTask<TokenCheck> ValidateAsync(string raw, CancellationToken cancellationToken)
     {
@@ -64,7 +67,7 @@ public sealed class AccessTokenValidator
         var now = _time.GetUtcNow();
         if (_verified.TryGetValue(raw, out var known))
         {
-            if (known.Token!.ExpiresAt + _parameters.ClockSkew > now)
+            if (IsLive(known, now))
             {
                 return known;
             }

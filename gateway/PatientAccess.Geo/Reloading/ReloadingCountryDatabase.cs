@@ -165,8 +165,8 @@ public sealed class ReloadingCountryDatabase : ICountryLookup, IDisposable
                 }
 
                 // One report per bad version: the poll and the watcher's event for one write often
-                // both get here, in either order. (A bad file replaced by another bad one with the
-                // same size and time to the tick goes unreported; the first is still being served around.)
+                // both get here, in either order. A bad file replaced by another bad one of the same
+                // size and time to the tick is not reported again; the previous good database serves on.
                 var repeated = before == _seen;
                 _seen = before;
                 if (!repeated)
