@@ -17,6 +17,7 @@ public sealed class GatewayMetrics
     private readonly Counter<long> _upstreamErrors;
     private readonly Counter<long> _auditEvents;
     private readonly Histogram<long> _rateLimitBatch;
+    private readonly Counter<long> _rateLimitLeased;
     private int _redisFallback;
     private long _spoolDepth;
 
@@ -32,6 +33,8 @@ public sealed class GatewayMetrics
         _auditEvents = meter.CreateCounter<long>("patientaccess.gateway.audit.events", "{event}", "Audit events by where they went (redis, spool)");
         _rateLimitBatch = meter.CreateHistogram<long>("patientaccess.gateway.ratelimit.batch.size", "{decision}", "Rate-limit decisions per Redis call",
             advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
+        _rateLimitLeased = meter.CreateCounter<long>("patientaccess.gateway.ratelimit.leased", "{token}",
+            "Rate-limit tokens taken from the shared buckets ahead of need, then spent without a Redis call");
         meter.CreateObservableGauge("patientaccess.gateway.redis.fallback", () => Volatile.Read(ref _redisFallback), "1",
             "1 while rate limits fall back to per-replica buckets because Redis is unreachable");
         meter.CreateObservableGauge("patientaccess.gateway.audit.spool.depth", () => Interlocked.Read(ref _spoolDepth), "{event}",
@@ -52,6 +55,8 @@ public sealed class GatewayMetrics
     public void AuditEvents(string destination, long count) => _auditEvents.Add(count, new KeyValuePair<string, object?>("destination", destination));
 
     public void RateLimitBatch(int decisions) => _rateLimitBatch.Record(decisions);
+
+    public void RateLimitLeased(long tokens) => _rateLimitLeased.Add(tokens);
 
     public void RedisFallback(bool active) => Volatile.Write(ref _redisFallback, active ? 1 : 0);
 

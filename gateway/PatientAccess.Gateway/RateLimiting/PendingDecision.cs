@@ -1,13 +1,19 @@
 namespace PatientAccess.Gateway.RateLimiting;
 
 /// <summary>A request's decision waiting for its batch's Redis call.</summary>
-internal sealed class PendingDecision(IReadOnlyList<RateLimitBucket> buckets)
+internal sealed class PendingDecision(IReadOnlyList<RateLimitBucket> buckets, string? leaseKey, int leaseWant)
 {
     // Continuations are not forced onto the thread pool: the batch completes its last decision
     // inline (the request carries on where the Redis answer arrived) and hands the others out.
     private readonly TaskCompletionSource<RateLimitDecision> _done = new();
 
     public IReadOnlyList<RateLimitBucket> Buckets => buckets;
+
+    /// <summary>Where tokens taken ahead for these buckets go; null when leases are off.</summary>
+    public string? LeaseKey => leaseKey;
+
+    /// <summary>Tokens to take ahead for <see cref="LeaseKey"/> with this decision's Redis call.</summary>
+    public int LeaseWant => leaseWant;
 
     public Task<RateLimitDecision> Task => _done.Task;
 

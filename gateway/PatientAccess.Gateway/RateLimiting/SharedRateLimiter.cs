@@ -10,7 +10,9 @@ namespace PatientAccess.Gateway.RateLimiting;
 /// Decides with the buckets in Redis, shared by every replica. One script call is in flight at a
 /// time and carries every decision that arrived while the previous one was out (up to
 /// <see cref="RateLimitOptions.BatchSize"/>): a lone request goes out at once, as before, while
-/// under load one call answers many requests, which is where the gateway's CPU went. While Redis
+/// under load one call answers many requests, which is where the gateway's CPU went. A call may
+/// also take a few tokens ahead for this replica (<see cref="RateLimitLeases"/>), so a busy app's
+/// next decisions need no Redis call and no wait at all. While Redis
 /// is unreachable, does not answer within the Redis timeout, or failed within
 /// <see cref="RateLimitOptions.RedisRetryMilliseconds"/>, applies
 /// <see cref="RateLimitOptions.RedisDownPolicy"/> at once and says so in logs and metrics.
@@ -25,12 +27,21 @@ public sealed partial class SharedRateLimiter(
 {
     private readonly RateLimitOptions _options = options.Value;
     private readonly ConcurrentQueue<PendingDecision> _queue = new();
+    private readonly RateLimitLeases? _leases = options.Value.LeaseSize > 0 ? new(time, options.Value.LeaseSize, options.Value.LeaseMilliseconds) : null;
     private int _sending;
     private long _retryAt;
 
     public Task<RateLimitDecision> DecideAsync(IReadOnlyList<RateLimitBucket> buckets)
     {
         ArgumentNullException.ThrowIfNull(buckets);
+        // Leased tokens first, Redis or not: they are already out of the shared bucket.
+        var leaseKey = _leases is null ? null : RateLimitLeases.KeyOf(buckets);
+        var want = 0;
+        if (leaseKey is not null && _leases!.TryTake(leaseKey, out want) is { } leased)
+        {
+            return Task.FromResult(leased);
+        }
+
         if (time.GetTimestamp() < Interlocked.Read(ref _retryAt))
         {
             return Task.FromResult(Fallback(buckets));
@@ -47,7 +58,7 @@ public sealed partial class SharedRateLimiter(
                 return Task.FromResult(Fallback(buckets));
         }
 
-        var pending = new PendingDecision(buckets);
+        var pending = new PendingDecision(buckets, leaseKey, want);
         _queue.Enqueue(pending);
         if (Interlocked.CompareExchange(ref _sending, 1, 0) == 0)
         {
@@ -80,6 +91,14 @@ public sealed partial class SharedRateLimiter(
             List<PendingDecision>? batch = null;
             while ((batch?.Count ?? 0) < _options.BatchSize && _queue.TryDequeue(out var pending))
             {
+                // The previous call may have leased tokens for a decision that queued meanwhile:
+                // spent here, they are not left to lapse while that decision asks Redis.
+                if (TryLease(pending.LeaseKey) is { } leased)
+                {
+                    pending.CompleteElsewhere(leased);
+                    continue;
+                }
+
                 (batch ??= []).Add(pending);
             }
 
@@ -108,6 +127,13 @@ public sealed partial class SharedRateLimiter(
             for (var i = 0; i < decisions.Length; i++)
             {
                 decisions[i] = call.Decision(result, i);
+            }
+
+            // Kept before the decisions are handed out, so the requests they release find the lease.
+            foreach (var (position, tokens, remaining) in call.Leases(result))
+            {
+                _leases!.Grant(batch[position].LeaseKey!, tokens, remaining);
+                metrics.RateLimitLeased(tokens);
             }
 
             return new BatchOutcome(decisions, null, null);
@@ -145,6 +171,13 @@ public sealed partial class SharedRateLimiter(
             }
 
             var decision = outcome.Decisions is { } decisions ? decisions[i] : Fallback(pending.Buckets);
+            // Never refused while this replica holds tokens for the same buckets (leased by a call
+            // that overtook this decision): they are the app's, already out of the shared bucket.
+            if (!decision.Allowed && TryLease(pending.LeaseKey) is { } leased)
+            {
+                decision = leased;
+            }
+
             if (i == batch.Count - 1)
             {
                 pending.Complete(decision);
@@ -155,6 +188,8 @@ public sealed partial class SharedRateLimiter(
             }
         }
     }
+
+    private RateLimitDecision? TryLease(string? key) => key is null ? null : _leases!.TryTakeAgain(key);
 
     private RateLimitDecision Fallback(IReadOnlyList<RateLimitBucket> buckets) =>
         _options.RedisDownPolicy == RedisDownPolicy.LocalLimits

@@ -10,12 +10,14 @@ namespace PatientAccess.Gateway.RateLimiting;
 /// </summary>
 internal sealed class TokenBucketBatch
 {
-    /// <summary>Per group in the script's answer: allowed count, wait in milliseconds, whole tokens before.</summary>
-    private const int ResultWidth = 3;
+    /// <summary>Per group in the script's answer: allowed count, wait in milliseconds, whole tokens before, tokens leased.</summary>
+    private const int ResultWidth = 4;
 
     private readonly int[] _group;
     private readonly int[] _rank;
+    private readonly List<int> _groupStart = [];
 
+    /// <param name="batch">The decisions, in arrival order; a group asks for the tokens ahead its latest decision wants.</param>
     public TokenBucketBatch(IReadOnlyList<PendingDecision> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -36,13 +38,16 @@ internal sealed class TokenBucketBatch
                 _group[d] = groupCount;
                 _rank[d] = _rank[d - 1] + 1;
                 groups[countAt] = _rank[d] + 1;
+                groups[countAt + 1] = batch[d].LeaseWant;
                 continue;
             }
 
             groupCount++;
             _group[d] = groupCount;
+            _groupStart.Add(d);
             countAt = groups.Count;
             groups.Add(1);
+            groups.Add(batch[d].LeaseWant);
             groups.Add(buckets.Count);
             foreach (var bucket in buckets)
             {
@@ -96,6 +101,24 @@ internal sealed class TokenBucketBatch
         return rank < allowed
             ? new RateLimitDecision(true, Math.Max(0, whole - (rank + 1)), TimeSpan.Zero, Local: false)
             : new RateLimitDecision(false, Math.Max(0, whole - allowed), TimeSpan.FromMilliseconds((long)result[at + 1]), Local: false);
+    }
+
+    /// <summary>
+    /// The tokens the script took ahead, per group that got any: the position of the group's first
+    /// decision (whose buckets the lease is for), the tokens, and the remaining figure after the
+    /// group's own decisions, from which the leased tokens count down.
+    /// </summary>
+    public IEnumerable<(int Position, long Tokens, long Remaining)> Leases(RedisResult[] result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        for (var g = 0; g < _groupStart.Count; g++)
+        {
+            var at = g * ResultWidth;
+            if (result.Length >= at + ResultWidth && (long)result[at + 3] is > 0 and var tokens)
+            {
+                yield return (_groupStart[g], tokens, (long)result[at + 2] - (long)result[at]);
+            }
+        }
     }
 
     private static bool SameBuckets(IReadOnlyList<RateLimitBucket> a, IReadOnlyList<RateLimitBucket> b)

@@ -11,10 +11,15 @@ namespace PatientAccess.Gateway.RateLimiting;
 /// Consecutive decisions over the same buckets come as one group and are answered in one step:
 /// taken one by one, the first <c>floor(tightest level)</c> of them are allowed, each leaving one
 /// token less, and the rest are refused with the same wait (see <see cref="TokenBucketBatch"/>).
+/// A group whose decisions were all allowed may also take tokens ahead for the replica's lease
+/// (<see cref="RateLimitLeases"/>): up to the number asked for, and never more than an eighth of
+/// what its tightest bucket has left, so that a bucket near empty is never leased from and the
+/// last tokens are handed out one decision at a time, whichever replica asks.
 /// KEYS: the distinct bucket keys. ARGV: burst and rate per key, in the same order; then, per
-/// group, the number of decisions, the number of their buckets, and the buckets' 1-based key indexes.
-/// Returns, per group: how many were allowed, the refused ones' wait in milliseconds, and the whole
-/// tokens in the tightest bucket before the group.
+/// group, the number of decisions, the tokens wanted ahead, the number of their buckets, and the
+/// buckets' 1-based key indexes.
+/// Returns, per group: how many were allowed, the refused ones' wait in milliseconds, the whole
+/// tokens in the tightest bucket before the group, and the tokens taken ahead.
 /// Bucket writes are kept out of the AOF and replicas (<c>set_repl</c>): they are worth nothing a
 /// second later, and a restarted or promoted Redis starting with full buckets is harmless.
 /// </summary>
@@ -41,10 +46,11 @@ internal static class TokenBucketScript
         local p = 2 * #KEYS + 1
         while p <= #ARGV do
           local count = tonumber(ARGV[p])
-          local n = tonumber(ARGV[p + 1])
+          local want = tonumber(ARGV[p + 1])
+          local n = tonumber(ARGV[p + 2])
           local low = nil
           for j = 1, n do
-            local i = tonumber(ARGV[p + 1 + j])
+            local i = tonumber(ARGV[p + 2 + j])
             if low == nil or level[i] < low then low = level[i] end
           end
           local whole = 0
@@ -55,17 +61,26 @@ internal static class TokenBucketScript
           end
           local wait = 0
           for j = 1, n do
-            local i = tonumber(ARGV[p + 1 + j])
+            local i = tonumber(ARGV[p + 2 + j])
             level[i] = level[i] - allowed
             if allowed < count and level[i] < 1 then
               local w = (1 - level[i]) / rate[i]
               if w > wait then wait = w end
             end
           end
+          local lease = 0
+          if allowed == count and low ~= nil and want > 0 then
+            lease = math.max(0, math.min(want, math.floor((low - allowed) / 8)))
+            for j = 1, n do
+              local i = tonumber(ARGV[p + 2 + j])
+              level[i] = level[i] - lease
+            end
+          end
           result[#result + 1] = allowed
           result[#result + 1] = math.ceil(wait * 1000)
           result[#result + 1] = whole
-          p = p + n + 2
+          result[#result + 1] = lease
+          p = p + n + 3
         end
         for i = 1, #KEYS do
           redis.call('HSET', KEYS[i], 'v', tostring(level[i]), 't', tostring(now))

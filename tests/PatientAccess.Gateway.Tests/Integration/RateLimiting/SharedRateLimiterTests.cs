@@ -1,13 +1,6 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using PatientAccess.Gateway.Observability;
 using PatientAccess.Gateway.RateLimiting;
-using PatientAccess.ServiceDefaults.Redis;
 using PatientAccess.Testing;
-using StackExchange.Redis;
 
 namespace PatientAccess.Gateway.Tests.Integration.RateLimiting;
 
@@ -18,37 +11,37 @@ namespace PatientAccess.Gateway.Tests.Integration.RateLimiting;
 /// </summary>
 public sealed class SharedRateLimiterTests : IAsyncLifetime
 {
-    private static readonly BucketLimit Unlimited = BucketLimit.Of(1_000_000, 1_000_000);
-    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-    private readonly List<RedisConnection> _connections = [];
-    private RedisServer _redis = null!;
+    private static readonly BucketLimit Unlimited = LimiterHarness.Unlimited;
+    private LimiterHarness _harness = null!;
 
-    public async ValueTask InitializeAsync() => _redis = await RedisServer.StartAsync();
+    public async ValueTask InitializeAsync() => _harness = await LimiterHarness.StartAsync();
 
     [Fact]
     public async Task Decide_ManyAtOnceOnOneBucket_ExactlyTheBurstAllowedInFewCalls()
     {
-        var limiter = await ConnectedLimiterAsync();
-        var client = Bucket("client", BucketLimit.Of(40, 0.001));
-        var callsBefore = await ScriptCallsAsync();
+        var limiter = await _harness.ConnectedLimiterAsync();
+        var client = LimiterHarness.Bucket("client", BucketLimit.Of(40, 0.001));
+        var callsBefore = await _harness.ScriptCallsAsync();
 
-        var decisions = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Task.Run(() => limiter.DecideAsync([client, Bucket("token", Unlimited)]))));
+        // Each with a token of its own (200 members of one app at once): no token is busy enough for a
+        // lease, so none of the app's allowance is left stranded in one (RateLimitLeaseTests).
+        var decisions = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Task.Run(() => limiter.DecideAsync([client, LimiterHarness.Bucket("token", Unlimited)]))));
 
         Assert.Equal(40, decisions.Count(d => d.Allowed));
         Assert.All(decisions, d => Assert.False(d.Local));
         // Each allowed decision saw the bucket one lower than the one before it: none was lost or doubled.
         Assert.Equal(Enumerable.Range(0, 40).Reverse(), decisions.Where(d => d.Allowed).Select(d => (int)d.Remaining).OrderDescending());
         Assert.All(decisions.Where(d => !d.Allowed), d => Assert.True(d.RetryAfter > TimeSpan.Zero && d.Remaining == 0));
-        var calls = await ScriptCallsAsync() - callsBefore;
+        var calls = await _harness.ScriptCallsAsync() - callsBefore;
         Assert.True(calls < 100, $"200 decisions arriving together took {calls} script calls");
     }
 
     [Fact]
     public async Task Decide_TwoTokensOfOneAppInterleaved_TheAppsBurstSharedExactly()
     {
-        var limiter = await ConnectedLimiterAsync();
-        var client = Bucket("client", BucketLimit.Of(30, 0.001));
-        var tokens = new[] { Bucket("token-a", Unlimited), Bucket("token-b", Unlimited) };
+        var limiter = await _harness.ConnectedLimiterAsync();
+        var client = LimiterHarness.Bucket("client", BucketLimit.Of(30, 0.001));
+        var tokens = new[] { LimiterHarness.Bucket("token-a", Unlimited), LimiterHarness.Bucket("token-b", Unlimited) };
 
         var decisions = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(() => limiter.DecideAsync([client, tokens[i % 2]]))));
 
@@ -59,13 +52,13 @@ public sealed class SharedRateLimiterTests : IAsyncLifetime
     [Fact]
     public async Task Decide_RefusedByOneBucket_ChargesNoneOfItsBuckets()
     {
-        var limiter = NewLimiter();
-        Assert.True((await limiter.DecideAsync([Bucket("warm-up", Unlimited)])).Allowed);
-        var client = Bucket("client", BucketLimit.Of(10, 0.001));
-        var narrowToken = Bucket("narrow-token", BucketLimit.Of(2, 0.001));
+        // Connected first: a decision made locally while connecting would not charge Redis' buckets.
+        var limiter = await _harness.ConnectedLimiterAsync();
+        var client = LimiterHarness.Bucket("client", BucketLimit.Of(10, 0.001));
+        var narrowToken = LimiterHarness.Bucket("narrow-token", BucketLimit.Of(2, 0.001));
 
         var narrow = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => limiter.DecideAsync([client, narrowToken]))));
-        var other = await limiter.DecideAsync([client, Bucket("other-token", Unlimited)]);
+        var other = await limiter.DecideAsync([client, LimiterHarness.Bucket("other-token", Unlimited)]);
 
         Assert.Equal(2, narrow.Count(d => d.Allowed));
         Assert.True(other.Allowed);
@@ -76,10 +69,10 @@ public sealed class SharedRateLimiterTests : IAsyncLifetime
     [Fact]
     public async Task Decide_RedisHung_LocalLimitsWithinTheTimeout_SharedAgainAfterwards()
     {
-        var limiter = await ConnectedLimiterAsync(redisTimeoutMilliseconds: 300, retryMilliseconds: 500);
-        var buckets = new[] { Bucket("client", Unlimited) };
+        var limiter = await _harness.ConnectedLimiterAsync(new RateLimitOptions { RedisRetryMilliseconds = 500 }, redisTimeoutMilliseconds: 300);
+        var buckets = new[] { LimiterHarness.Bucket("client", Unlimited) };
 
-        await _redis.PauseAsync();
+        await _harness.Redis.PauseAsync();
         try
         {
             var clock = Stopwatch.StartNew();
@@ -94,7 +87,7 @@ public sealed class SharedRateLimiterTests : IAsyncLifetime
         }
         finally
         {
-            await _redis.ResumeAsync();
+            await _harness.Redis.ResumeAsync();
         }
 
         Assert.True(await Eventually.TrueAsync(async () => !(await limiter.DecideAsync(buckets)).Local, TimeSpan.FromSeconds(10)));
@@ -103,10 +96,10 @@ public sealed class SharedRateLimiterTests : IAsyncLifetime
     [Fact]
     public async Task Decide_RedisHungAndPolicyRefuse_RefusedAsUnavailable()
     {
-        var limiter = await ConnectedLimiterAsync(redisTimeoutMilliseconds: 300, policy: RedisDownPolicy.Refuse);
-        var buckets = new[] { Bucket("client", Unlimited) };
+        var limiter = await _harness.ConnectedLimiterAsync(new RateLimitOptions { RedisDownPolicy = RedisDownPolicy.Refuse }, redisTimeoutMilliseconds: 300);
+        var buckets = new[] { LimiterHarness.Bucket("client", Unlimited) };
 
-        await _redis.PauseAsync();
+        await _harness.Redis.PauseAsync();
         try
         {
             var decision = await limiter.DecideAsync(buckets);
@@ -116,15 +109,15 @@ public sealed class SharedRateLimiterTests : IAsyncLifetime
         }
         finally
         {
-            await _redis.ResumeAsync();
+            await _harness.Redis.ResumeAsync();
         }
     }
 
     [Fact]
     public async Task Decide_ColdConnection_AnsweredLocallyAtOnce_SharedOnceConnected()
     {
-        var limiter = NewLimiter();
-        var buckets = new[] { Bucket("client", Unlimited) };
+        var limiter = _harness.NewLimiter();
+        var buckets = new[] { LimiterHarness.Bucket("client", Unlimited) };
 
         // The first decision starts the connect and does not wait for it; neither do 200 more at once
         // (each used to block a pool thread on the synchronous connect, starving the pool for minutes).
@@ -142,8 +135,8 @@ public sealed class SharedRateLimiterTests : IAsyncLifetime
     [Fact]
     public async Task Decide_ColdConnectionAndPolicyRefuse_RefusedAsUnavailableUntilConnected()
     {
-        var limiter = NewLimiter(policy: RedisDownPolicy.Refuse);
-        var buckets = new[] { Bucket("client", Unlimited) };
+        var limiter = _harness.NewLimiter(new RateLimitOptions { RedisDownPolicy = RedisDownPolicy.Refuse });
+        var buckets = new[] { LimiterHarness.Bucket("client", Unlimited) };
 
         var first = await limiter.DecideAsync(buckets);
 
@@ -151,46 +144,5 @@ public sealed class SharedRateLimiterTests : IAsyncLifetime
         Assert.True(await Eventually.TrueAsync(async () => (await limiter.DecideAsync(buckets)) is { Allowed: true, Local: false }, TimeSpan.FromSeconds(10)));
     }
 
-    private static RateLimitBucket Bucket(string name, BucketLimit limit) => new($"test:{name}:{Guid.NewGuid():N}", limit);
-
-    private SharedRateLimiter NewLimiter(int redisTimeoutMilliseconds = 2000, int retryMilliseconds = 1000, RedisDownPolicy policy = RedisDownPolicy.LocalLimits)
-    {
-        var connection = new RedisConnection(
-            Options.Create(new RedisOptions { ConnectionString = _redis.ConnectionString, TimeoutMilliseconds = redisTimeoutMilliseconds }),
-            NullLogger<RedisConnection>.Instance);
-        _connections.Add(connection);
-        var options = new RateLimitOptions { RedisDownPolicy = policy, RedisRetryMilliseconds = retryMilliseconds };
-        return new SharedRateLimiter(connection, new LocalRateLimiter(TimeProvider.System), Options.Create(options),
-            new GatewayMetrics(_services.GetRequiredService<IMeterFactory>()), TimeProvider.System, NullLogger<SharedRateLimiter>.Instance);
-    }
-
-    /// <summary>A limiter whose connection is up, as a running gateway's is (it connects at startup).</summary>
-    private async Task<SharedRateLimiter> ConnectedLimiterAsync(int redisTimeoutMilliseconds = 2000, int retryMilliseconds = 1000, RedisDownPolicy policy = RedisDownPolicy.LocalLimits)
-    {
-        var limiter = NewLimiter(redisTimeoutMilliseconds, retryMilliseconds, policy);
-        var warmUp = new[] { Bucket("warm-up", Unlimited) };
-        Assert.True(await Eventually.TrueAsync(async () => (await limiter.DecideAsync(warmUp)) is { Allowed: true, Local: false }, TimeSpan.FromSeconds(10)),
-            "the limiter never reached Redis");
-        return limiter;
-    }
-
-    /// <summary>Script calls Redis has run so far (INFO commandstats), whichever of EVAL and EVALSHA the client chose.</summary>
-    private async Task<long> ScriptCallsAsync()
-    {
-        using var admin = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString + ",allowAdmin=true");
-        var info = await admin.GetServer(admin.GetEndPoints()[0]).InfoAsync("commandstats");
-        return info.SelectMany(g => g).Where(p => p.Key is "cmdstat_eval" or "cmdstat_evalsha")
-            .Sum(p => long.Parse(p.Value.Split(',')[0].Split('=')[1], System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var connection in _connections)
-        {
-            connection.Dispose();
-        }
-
-        await _services.DisposeAsync();
-        await _redis.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
 }
