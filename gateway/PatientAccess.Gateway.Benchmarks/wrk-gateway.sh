@@ -70,7 +70,9 @@ data=$(mktemp -d "${TMPDIR:-/tmp}/pa-wrk.XXXXXX")
 
 # --- the stack, with limits high enough that the benchmark measures the chain, not 429s ----------
 # run.sh starts every service as its child with `env SETTINGS dotnet ...`, so what is exported
-# here reaches the gateway. The Redis rate-limit call and the audit event still run per request.
+# here reaches the gateway. Every request still gets its rate-limit decision and its audit event;
+# the one busy token's decisions mostly come from tokens leased ahead (RateLimiting:LeaseSize), as a
+# busy app's would in production. RateLimiting__LeaseSize=0 in the environment measures without leases.
 export RateLimiting__Client__Burst=1000000 RateLimiting__Client__PerSecond=1000000
 export RateLimiting__Token__Burst=1000000 RateLimiting__Token__PerSecond=1000000
 export RateLimiting__Address__Burst=1000000 RateLimiting__Address__PerSecond=1000000

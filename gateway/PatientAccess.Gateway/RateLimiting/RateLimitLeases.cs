@@ -19,7 +19,7 @@ namespace PatientAccess.Gateway.RateLimiting;
 /// </remarks>
 internal sealed class RateLimitLeases(TimeProvider time, int leaseSize, int leaseMilliseconds)
 {
-    /// <summary>Above this many entries, lapsed ones are swept out (at most once per lease lifetime).</summary>
+    /// <summary>Above this many entries, idle ones are swept out (at most once per lease lifetime).</summary>
     private const int SweepAbove = 10_000;
 
     private readonly ConcurrentDictionary<string, Lease> _leases = new(StringComparer.Ordinal);
@@ -41,15 +41,22 @@ internal sealed class RateLimitLeases(TimeProvider time, int leaseSize, int leas
     /// </summary>
     public RateLimitDecision? TryTake(string key, out int want)
     {
-        var lease = _leases.GetOrAdd(key, static _ => new Lease());
-        if (lease.TryTake(time.GetTimestamp(), _lifetime, counted: true, out var remaining))
+        var now = time.GetTimestamp();
+        var isNew = !_leases.TryGetValue(key, out var lease);
+        if (isNew)
         {
-            want = 0;
-            return Leased(remaining);
+            lease = _leases.GetOrAdd(key, static _ => new Lease());
         }
 
-        want = Math.Min(_leaseSize, lease.Want);
-        return null;
+        var taken = lease!.TryTake(now, _lifetime, counted: true, out var remaining);
+        if (isNew)
+        {
+            // After counting, so the new entry is not idle yet.
+            SweepIfLarge(now);
+        }
+
+        want = taken ? 0 : Math.Min(_leaseSize, lease.Want);
+        return taken ? Leased(remaining) : null;
     }
 
     /// <summary>A leased token for a decision already counted, which waited for Redis while a grant came in.</summary>
@@ -60,21 +67,31 @@ internal sealed class RateLimitLeases(TimeProvider time, int leaseSize, int leas
 
     private static RateLimitDecision Leased(long remaining) => new(true, remaining, TimeSpan.Zero, Local: false);
 
+    /// <summary>Keys tracked (with tokens, or with decisions in the last two windows, or not yet swept).</summary>
+    public int TrackedKeys => _leases.Count;
+
     /// <summary>Keeps <paramref name="tokens"/> taken ahead; the first of them reports <paramref name="remaining"/> - 1.</summary>
-    public void Grant(string key, long tokens, long remaining)
+    public void Grant(string key, long tokens, long remaining) =>
+        _leases.GetOrAdd(key, static _ => new Lease()).Add(new LeasedTokens(tokens, remaining, time.GetTimestamp() + _lifetime));
+
+    /// <summary>
+    /// Every token and address seen gets an entry (its demand), so many of them (an address spray)
+    /// must not grow the table without bound: idle entries go, at most once per window.
+    /// </summary>
+    private void SweepIfLarge(long now)
     {
-        var now = time.GetTimestamp();
-        _leases.GetOrAdd(key, static _ => new Lease()).Add(new LeasedTokens(tokens, remaining, now + _lifetime));
-        if (_leases.Count > SweepAbove && now >= Interlocked.Read(ref _nextSweep))
+        var due = Interlocked.Read(ref _nextSweep);
+        if (_leases.Count <= SweepAbove || now < due || Interlocked.CompareExchange(ref _nextSweep, now + _lifetime, due) != due)
         {
-            Interlocked.Exchange(ref _nextSweep, now + _lifetime);
-            foreach (var (k, lease) in _leases)
+            return;
+        }
+
+        foreach (var (key, lease) in _leases)
+        {
+            // A grant racing this removal is lost with its entry: fewer tokens for one app, once, never more.
+            if (lease.IsIdle(now, _lifetime))
             {
-                // A grant racing this removal is lost with its entry: fewer tokens for one app, once, never more.
-                if (lease.IsIdle(now, _lifetime))
-                {
-                    _leases.TryRemove(k, out _);
-                }
+                _leases.TryRemove(key, out _);
             }
         }
     }

@@ -92,6 +92,26 @@ public sealed class RateLimitLeasesTests
     }
 
     [Fact]
+    public void TryTake_ManyKeysOnceEach_IdleOnesSweptOnceTheTableIsLarge()
+    {
+        var leases = new RateLimitLeases(_time, LeaseSize, LeaseMilliseconds);
+        leases.Grant("busy", 5, remaining: 50);
+        for (var i = 0; i < 20_000; i++)
+        {
+            leases.TryTake($"address:{i}", out _);
+        }
+
+        Assert.Equal(20_001, leases.TrackedKeys);
+        _time.Advance(2 * LeaseMilliseconds);
+        leases.Grant("busy", 5, remaining: 40);
+        leases.TryTake("address:new", out _);
+
+        // The spray's entries went; the lease with live tokens and the newest key stayed.
+        Assert.Equal(2, leases.TrackedKeys);
+        Assert.Equal(39, leases.TryTake("busy", out _)!.Value.Remaining);
+    }
+
+    [Fact]
     public void KeyOf_OneBucketItsKey_SeveralJoined()
     {
         var limit = BucketLimit.Of(10, 1);
