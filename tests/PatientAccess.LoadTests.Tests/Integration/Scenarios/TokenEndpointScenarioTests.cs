@@ -18,10 +18,12 @@ public class TokenEndpointScenarioTests(LoopbackServer server)
         using var scenario = new TokenEndpointScenario(new RefreshTokenCall(new SmartEndpoints(server.BaseAddress), App, pool));
 
         var result = await LoadTestRunner.RunAsync(
-            scenario.Scenario, [new KeepConcurrentPhase(3, TimeSpan.FromSeconds(1))], new RunSettings(), TestContext.Current.CancellationToken);
+            scenario.Scenario, [new KeepConcurrentPhase(3, TimeSpan.FromSeconds(2))], new RunSettings(), TestContext.Current.CancellationToken);
 
         var step = Assert.Single(result.Steps);
-        Assert.True(step.Ok > 10, $"only {step.Ok} refreshes");
+        // More refreshes than tokens, so rotated tokens were taken from the pool again. No speed
+        // is asserted: a busy CI machine once stalled this run to 10 refreshes in a second.
+        Assert.True(step.Ok > 3, $"only {step.Ok} refreshes");
         Assert.Equal(0, step.Failed);
         Assert.Equal(3, pool.Count);
         var left = new List<string>();
