@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
@@ -6,10 +7,23 @@ namespace PatientAccess.Testing;
 /// <summary>Loopback ports chosen per test run, so parallel runs and a running demo never collide.</summary>
 public static class FreePort
 {
+    /// <summary>
+    /// Every port handed out in this process: the kernel may offer a port again as soon as its
+    /// probe listener closes, and one stack once got the same port for two services (a CI run).
+    /// </summary>
+    private static readonly ConcurrentDictionary<int, bool> Given = new();
+
     public static int Next()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            if (Given.TryAdd(port, true))
+            {
+                return port;
+            }
+        }
     }
 }
