@@ -28,10 +28,16 @@ internal sealed class RateLimitLeases(TimeProvider time, int leaseSize, int leas
     private long _nextSweep;
 
     /// <summary>The key of a set of buckets: one lease per app-and-token (or address) combination.</summary>
+    /// <remarks>Built on every request: the one- and two-bucket sets (address; client and token) without LINQ.</remarks>
     public static string KeyOf(IReadOnlyList<RateLimitBucket> buckets)
     {
         ArgumentNullException.ThrowIfNull(buckets);
-        return buckets.Count == 1 ? buckets[0].Key : string.Join('\n', buckets.Select(b => b.Key));
+        return buckets.Count switch
+        {
+            1 => buckets[0].Key,
+            2 => string.Concat(buckets[0].Key, "\n", buckets[1].Key),
+            _ => string.Join('\n', buckets.Select(b => b.Key)),
+        };
     }
 
     /// <summary>
