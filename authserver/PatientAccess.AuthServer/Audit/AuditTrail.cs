@@ -5,21 +5,21 @@ namespace PatientAccess.AuthServer.Audit;
 
 /// <summary>
 /// Appends events to the Redis stream <c>patientaccess:audit</c>. StackExchange.Redis 1.2.6
-/// has no stream commands, so XADD goes through a one-line Lua script; MAXLEN ~ caps the
-/// stream so a monitor that is down for a long time cannot fill Redis.
+/// has no stream commands, so XADD goes through a one-line Lua script. The stream is shared
+/// with the gateway, which owns its length cap (a configured, counted safety valve): this
+/// producer appends with no MAXLEN at all, because any trim here would silently push out
+/// other producers' events (issue 12, item 3).
 /// </summary>
 internal sealed class AuditTrail(RedisDispatcher dispatcher, TimeProvider time)
 {
     public const string StreamKey = "patientaccess:audit";
-    private const long MaxLength = 1_000_000;
-    private const string XAddScript = "return redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', unpack(ARGV, 2))";
+    private const string XAddScript = "return redis.call('XADD', KEYS[1], '*', unpack(ARGV))";
 
     public void Record(AuditEvent auditEvent)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
         var fields = new List<RedisValue>
         {
-            MaxLength,
             "type", auditEvent.Type,
             "time", time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
             "service", "authserver",

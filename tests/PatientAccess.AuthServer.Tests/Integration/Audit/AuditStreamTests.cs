@@ -35,4 +35,33 @@ public sealed class AuditStreamTests(AuthBackends backends)
         Assert.NotNull(tokens["access_token"]);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10));
     }
+
+    /// <summary>
+    /// Issue 12 item 3: the stream is shared with the gateway, so the authserver must never trim
+    /// it. The stream is filled past the old 1,000,000 cap first (MAXLEN ~ trims whole nodes of
+    /// 100, so 1,000,250 entries would have lost at least 200); every entry must survive.
+    /// </summary>
+    [Fact]
+    public async Task Launch_StreamAboveAnyCap_AuthServerAppendsWithoutTrimming()
+    {
+        await using var redisServer = await RedisServer.StartAsync();
+        using var redis = await ConnectionMultiplexer.ConnectAsync(redisServer.ConnectionString);
+        var db = redis.GetDatabase();
+        const long Prefill = 1_000_250;
+        for (var done = 0L; done < Prefill; done += 50_050)
+        {
+            await db.ScriptEvaluateAsync(
+                "for i = 1, tonumber(ARGV[1]) do redis.call('XADD', KEYS[1], '*', 'type', 'gateway.request') end return 0",
+                [AuditTrail.StreamKey], [Math.Min(50_050, Prefill - done)]);
+        }
+
+        var first = (string)((RedisResult[])((RedisResult[])(await db.ScriptEvaluateAsync("return redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1)", [AuditTrail.StreamKey]))!)[0]!)[0]!;
+        await using var host = await backends.FreshAsync(AuthBackends.Sqlite, redis: redisServer.ConnectionString);
+        await new SmartApp(host).LaunchAsync();
+
+        Assert.True(await Eventually.TrueAsync(async () => (long)await db.ScriptEvaluateAsync("return redis.call('XLEN', KEYS[1])", [AuditTrail.StreamKey]) >= Prefill + 2, TimeSpan.FromSeconds(20)));
+        var firstAfter = (string)((RedisResult[])((RedisResult[])(await db.ScriptEvaluateAsync("return redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1)", [AuditTrail.StreamKey]))!)[0]!)[0]!;
+        Assert.Equal(first, firstAfter);
+        await db.KeyDeleteAsync(AuditTrail.StreamKey);
+    }
 }
