@@ -13,4 +13,7 @@ internal static class AuditEventTypes
     public const string CodeReused = "code.reused";
     public const string RefreshTokenReused = "refresh_token.reused";
     public const string ClientAuthenticationFailed = "client.authentication_failed";
+
+    /// <summary>One client and address went over the failure budget; its further failures this minute are counted in metrics only.</summary>
+    public const string ClientAuthenticationThrottled = "client.authentication_throttled";
 }

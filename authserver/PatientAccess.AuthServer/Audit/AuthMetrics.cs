@@ -19,7 +19,7 @@ internal sealed class AuthMetrics
         var meter = meters.Create(MeterName);
         _redisFailures = meter.CreateCounter<long>("authserver.redis.failures", description: "Redis writes (audit events, revocation pushes) that failed");
         _redisDropped = meter.CreateCounter<long>("authserver.redis.dropped", description: "Redis writes dropped because the queue was full");
-        _clientAuthFailures = meter.CreateCounter<long>("authserver.client_authentication.failures", description: "Failed client authentications");
+        _clientAuthFailures = meter.CreateCounter<long>("authserver.client_authentication.failures", description: "Failed client authentications; throttled=true: answered 429 and not audited one by one");
         _tokensIssued = meter.CreateCounter<long>("authserver.tokens.issued", description: "Access tokens issued, by grant type");
         _memberMails = meter.CreateCounter<long>("authserver.member_mail", description: "Sign-in code e-mails by outcome (sent, failed): failures mean members cannot sign in");
     }
@@ -28,7 +28,8 @@ internal sealed class AuthMetrics
 
     public void RedisDropped(string kind) => _redisDropped.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
-    public void ClientAuthenticationFailed() => _clientAuthFailures.Add(1);
+    public void ClientAuthenticationFailed(bool throttled) =>
+        _clientAuthFailures.Add(1, new KeyValuePair<string, object?>("throttled", throttled ? "true" : "false"));
 
     public void MemberMail(bool sent) => _memberMails.Add(1, new KeyValuePair<string, object?>("outcome", sent ? "sent" : "failed"));
 

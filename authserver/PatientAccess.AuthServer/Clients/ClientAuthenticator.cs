@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using PatientAccess.AuthServer.Audit;
@@ -9,11 +8,15 @@ namespace PatientAccess.AuthServer.Clients;
 /// <summary>
 /// RFC 6749 §2.3: <c>client_secret_basic</c> or <c>client_secret_post</c> for confidential
 /// clients (never both at once), <c>none</c> (client_id only) for public ones, which must not
-/// present a secret. Every failure answers invalid_client with 401 and a Basic challenge.
+/// present a secret. Every failure answers invalid_client with 401 and a Basic challenge, or
+/// 429 with Retry-After once its client and address are over the failure budget
+/// (<see cref="ClientAuthenticationThrottle"/>). The credential is always checked first, so a
+/// correct one is never refused, whatever anyone else has sent.
 /// </summary>
 internal sealed class ClientAuthenticator(
     ClientRegistry registry,
-    ClientAuthenticationLockout lockout,
+    ClientAuthenticationThrottle throttle,
+    ClientAddressResolver addresses,
     AuthMetrics metrics,
     AuditTrail audit)
 {
@@ -83,32 +86,26 @@ internal sealed class ClientAuthenticator(
             return ClientAuthentication.Failed(OAuthResults.InvalidClient(context, "client authentication is required"));
         }
 
-        if (lockout.LockedFor(clientId) is { } retryAfter)
-        {
-            context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-            return ClientAuthentication.Failed(OAuthResults.InvalidClient(context, "too many failed client authentications; try again later"));
-        }
-
         var client = await registry.FindAsync(clientId, cancellationToken);
         var secret = basicSecret ?? (form.Has("client_secret") ? form["client_secret"] ?? string.Empty : null);
+        if (client is { Type: ClientType.Public } && secret is not null)
+        {
+            // A public client has no secret to guess, so this is a malformed request, not a
+            // failed guess: it is never counted, and a public client can never be throttled.
+            return ClientAuthentication.Failed(OAuthResults.InvalidClient(context, "a public client must not send a client secret"));
+        }
+
         var failure = client switch
         {
             null => "client authentication failed",
-            { Type: ClientType.Public } when secret is not null => "a public client must not send a client secret",
             { Type: ClientType.Confidential } when secret is null => "client authentication is required",
             { Type: ClientType.Confidential } when !ClientSecrets.Verify(secret!, client.SecretHash) => "client authentication failed",
             _ => null,
         };
         if (failure is not null)
         {
-            lockout.RecordFailure(clientId);
-            metrics.ClientAuthenticationFailed();
-            if (client is not null)
-            {
-                audit.Record(new AuditEvent(AuditEventTypes.ClientAuthenticationFailed, client.ClientId, Detail: failure));
-            }
-
-            return ClientAuthentication.Failed(OAuthResults.InvalidClient(context, failure));
+            // Unknown client_ids share one counter per address, so a spray of made-up ids cannot grow the table.
+            return ClientAuthentication.Failed(Failed(context, client?.ClientId, failure));
         }
 
         if (!client!.IsActive)
@@ -122,6 +119,22 @@ internal sealed class ClientAuthenticator(
         }
 
         return new ClientAuthentication(client, null);
+    }
+
+    /// <summary>Counts a failed credential against its client and address, audits it while under budget, and answers it.</summary>
+    public IResult Failed(HttpContext context, string? clientId, string failure)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var retryAfter = throttle.RecordFailure(clientId ?? "\0unknown", addresses.Resolve(context), out var first);
+        metrics.ClientAuthenticationFailed(throttled: retryAfter is not null);
+        if (clientId is not null && (retryAfter is null || first))
+        {
+            audit.Record(new AuditEvent(retryAfter is null ? AuditEventTypes.ClientAuthenticationFailed : AuditEventTypes.ClientAuthenticationThrottled, clientId, Detail: failure));
+        }
+
+        return retryAfter is { } seconds
+            ? OAuthResults.Throttled(context, OAuthError.InvalidClient(failure + "; too many failures from this address, try again later"), seconds)
+            : OAuthResults.InvalidClient(context, failure);
     }
 
     // RFC 6749 §2.3.1: id and secret are form-urlencoded before Basic encoding.

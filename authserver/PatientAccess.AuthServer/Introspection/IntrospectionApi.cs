@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -20,8 +19,8 @@ namespace PatientAccess.AuthServer.Introspection;
 /// </summary>
 internal static class IntrospectionApi
 {
-    /// <summary>Resource servers share the client lockout counters under their own names, so one never locks out the other.</summary>
-    private const string ResourceServerLockoutPrefix = "resource-server:";
+    /// <summary>Resource servers' failures are counted and audited under this prefix, apart from any client of the same name.</summary>
+    private const string ResourceServerPrefix = "resource-server:";
 
     public static RouteGroupBuilder MapIntrospectionApi(this IEndpointRouteBuilder app)
     {
@@ -33,7 +32,6 @@ internal static class IntrospectionApi
     private static async Task<IResult> HandleAsync(
         HttpContext context,
         ClientAuthenticator authenticator,
-        ClientAuthenticationLockout lockout,
         IOptions<IntrospectionOptions> options,
         AccessTokenValidator accessTokens,
         RefreshTokenService refreshTokens,
@@ -52,18 +50,10 @@ internal static class IntrospectionApi
         string? ownerFilter;
         if (FindResourceServer(context.Request.Headers.Authorization, options.Value, out var presentedSecret) is { } resourceServer)
         {
-            // Locked before the secret is even compared, so guessing gets no answer either way.
-            var lockoutKey = ResourceServerLockoutPrefix + resourceServer.Id;
-            if (lockout.LockedFor(lockoutKey) is { } retryAfter)
-            {
-                context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                return OAuthResults.InvalidClient(context, "too many failed client authentications; try again later");
-            }
-
+            // The secret is compared first, so no run of failures can refuse the right one.
             if (!Secrets.FixedTimeEquals(Secrets.HexHash(presentedSecret), resourceServer.SecretHash.ToUpperInvariant()))
             {
-                lockout.RecordFailure(lockoutKey);
-                return OAuthResults.InvalidClient(context, "client authentication failed");
+                return authenticator.Failed(context, ResourceServerPrefix + resourceServer.Id, "client authentication failed");
             }
 
             ownerFilter = null;

@@ -29,6 +29,17 @@ internal static class OAuthResults
         return Error(context, OAuthError.InvalidClient(description), StatusCodes.Status401Unauthorized);
     }
 
+    /// <summary>
+    /// A refusal past a failure budget: 429 (RFC 6585) with Retry-After and the RFC 6749 §5.2 body.
+    /// Only ever sent for a credential already found wrong, so the error code stays truthful.
+    /// </summary>
+    public static IResult Throttled(HttpContext context, OAuthError error, int retryAfterSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Error(context, error, StatusCodes.Status429TooManyRequests);
+    }
+
     public static IResult Json200(HttpContext context, JsonObject body)
     {
         ArgumentNullException.ThrowIfNull(context);

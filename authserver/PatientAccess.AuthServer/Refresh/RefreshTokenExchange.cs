@@ -9,7 +9,10 @@ using PatientAccess.AuthServer.Tokens;
 
 namespace PatientAccess.AuthServer.Refresh;
 
-/// <summary>The refresh_token grant (RFC 6749 §6): rotation, reuse detection, optional narrower scope.</summary>
+/// <summary>
+/// The refresh_token grant (RFC 6749 §6): rotation, reuse detection, optional narrower scope
+/// judged by meaning (<see cref="ScopeContainment"/>). A refused request consumes nothing.
+/// </summary>
 internal sealed class RefreshTokenExchange(
     IDbContextFactory<AuthDbContext> contexts,
     RefreshTokenService refreshTokens,
@@ -27,6 +30,21 @@ internal sealed class RefreshTokenExchange(
             return TokenOutcome.Fail(OAuthError.InvalidRequest("refresh_token is required"));
         }
 
+        // Everything that can refuse a live token is decided before it is consumed: a refused
+        // refresh leaves the token usable, so the app's retry is not mistaken for a replay.
+        // RFC 6749 §3.1: a parameter sent without a value is treated as omitted.
+        var requested = form["scope"];
+        if (requested is not null)
+        {
+            if (await refreshTokens.FindAsync(presented, cancellationToken) is { ConsumedAt: null } live
+                && string.Equals(live.ClientId, client.ClientId, StringComparison.Ordinal)
+                && await FindLiveGrantAsync(live.GrantId, cancellationToken) is { } current
+                && ScopeContainment.Problem(requested, current.Scope) is { } scopeProblem)
+            {
+                return TokenOutcome.Fail(OAuthError.InvalidScope(scopeProblem));
+            }
+        }
+
         var redemption = await refreshTokens.RedeemAsync(presented, client.ClientId, cancellationToken);
         if (redemption.ReusedGrantId is { } reusedGrant)
         {
@@ -41,20 +59,19 @@ internal sealed class RefreshTokenExchange(
             return TokenOutcome.Fail(OAuthError.InvalidGrant(redemption.Error!));
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var grant = await db.Grants.AsNoTracking().FirstOrDefaultAsync(g => g.GrantId == token.GrantId, cancellationToken);
-        if (grant is null || grant.RevokedAt is not null)
+        if (await FindLiveGrantAsync(token.GrantId, cancellationToken) is not { } grant)
         {
             return TokenOutcome.Fail(OAuthError.InvalidGrant("the authorization was revoked"));
         }
 
         var scope = grant.Scope;
-        if (form["scope"] is { } requested)
+        if (requested is not null)
         {
-            // §6: the new scope must not include anything the member did not grant.
-            if (!ScopePolicy.IsSubset(requested, grant.Scope))
+            // A grant's scope never changes, so this repeats the check above; it stays so that no
+            // path can issue a scope beyond the grant.
+            if (ScopeContainment.Problem(requested, grant.Scope) is { } problem)
             {
-                return TokenOutcome.Fail(OAuthError.InvalidScope("the requested scope exceeds the scope granted"));
+                return TokenOutcome.Fail(OAuthError.InvalidScope(problem));
             }
 
             scope = string.Join(' ', ScopePolicy.Split(requested).Distinct(StringComparer.Ordinal));
@@ -65,5 +82,11 @@ internal sealed class RefreshTokenExchange(
         metrics.TokenIssued("refresh_token");
         audit.Record(new AuditEvent(AuditEventTypes.TokenRefreshed, grant.ClientId, grant.GrantId, grant.MemberAccountId));
         return TokenOutcome.Success(tokens, grant, successor);
+    }
+
+    private async Task<GrantRecord?> FindLiveGrantAsync(string grantId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Grants.AsNoTracking().FirstOrDefaultAsync(g => g.GrantId == grantId && g.RevokedAt == null, cancellationToken);
     }
 }

@@ -60,6 +60,6 @@ internal static class ScopePolicy
     public static IEnumerable<string> Split(string scope) => scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     // The offending scope goes back in error_description, which RFC 6749 limits to printable ASCII.
-    private static string Sanitize(string value) =>
+    internal static string Sanitize(string value) =>
         new([.. value.Take(80).Select(c => c is >= ' ' and <= '~' && c != '"' && c != '\\' ? c : '?')]);
 }

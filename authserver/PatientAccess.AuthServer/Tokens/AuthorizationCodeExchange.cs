@@ -12,7 +12,8 @@ namespace PatientAccess.AuthServer.Tokens;
 /// <summary>
 /// The authorization_code grant (RFC 6749 §4.1.3 with RFC 7636 §4.5-4.6). A code already
 /// used is a replay: the request fails and the whole grant, with every token issued from
-/// the code, is revoked (§4.1.2, RFC 9700 §4.2.4).
+/// the code, is revoked (§4.1.2, RFC 9700 §4.2.4), but only once the presenter has shown it is
+/// the client the code was issued to, with its redirect URI and PKCE verifier.
 /// </summary>
 internal sealed class AuthorizationCodeExchange(
     IDbContextFactory<AuthDbContext> contexts,
@@ -45,14 +46,12 @@ internal sealed class AuthorizationCodeExchange(
             return TokenOutcome.Fail(OAuthError.InvalidGrant("the authorization code is not valid"));
         }
 
-        if (record.ConsumedAt is not null)
-        {
-            await RevokeReplayedAsync(record, cancellationToken);
-            return TokenOutcome.Fail(OAuthError.InvalidGrant("the authorization code was already used"));
-        }
-
+        // Everything that shows who is presenting the code comes before the replay check: a
+        // used code in the hands of another client, or of someone without the PKCE verifier
+        // (a code read from a browser history or a log), is merely invalid and revokes nothing.
+        // Only the party holding the app's verifier replaying a used code is the theft RFC 9700
+        // §4.2.4 means, and that ends the grant.
         var problem = !string.Equals(record.ClientId, client.ClientId, StringComparison.Ordinal) ? "the authorization code was issued to another client"
-            : record.ExpiresAt <= now ? "the authorization code has expired"
             : !string.Equals(record.RedirectUri, redirectUri, StringComparison.Ordinal) ? "redirect_uri does not match the authorization request"
             : string.Equals(verifier, record.CodeChallenge, StringComparison.Ordinal) ? "code_verifier must be the secret, not the code_challenge"
             : !Pkce.Verify(verifier, record.CodeChallenge) ? "code_verifier does not match the code_challenge"
@@ -60,6 +59,17 @@ internal sealed class AuthorizationCodeExchange(
         if (problem is not null)
         {
             return TokenOutcome.Fail(OAuthError.InvalidGrant(problem));
+        }
+
+        if (record.ConsumedAt is not null)
+        {
+            await RevokeReplayedAsync(record, cancellationToken);
+            return TokenOutcome.Fail(OAuthError.InvalidGrant("the authorization code was already used"));
+        }
+
+        if (record.ExpiresAt <= now)
+        {
+            return TokenOutcome.Fail(OAuthError.InvalidGrant("the authorization code has expired"));
         }
 
         var consumed = await db.AuthorizationCodes.Where(c => c.CodeHash == hash && c.ConsumedAt == null)

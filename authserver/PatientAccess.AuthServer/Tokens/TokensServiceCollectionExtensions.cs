@@ -17,7 +17,9 @@ internal static class TokensServiceCollectionExtensions
         services.AddValidatedOptions<ClientAuthenticationOptions>(ClientAuthenticationOptions.Section);
         services.AddValidatedOptions<IntrospectionOptions>(IntrospectionOptions.Section);
         services.AddExceptionHandler<OAuthExceptionHandler>();
-        services.AddSingleton<ClientAuthenticationLockout>();
+        services.AddValidatedOptions<ClientAddressOptions>(ClientAddressOptions.Section);
+        services.AddSingleton<ClientAddressResolver>();
+        services.AddSingleton<ClientAuthenticationThrottle>();
         services.AddSingleton<ClientAuthenticator>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<AccessTokenValidator>();

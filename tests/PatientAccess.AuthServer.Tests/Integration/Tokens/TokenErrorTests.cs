@@ -154,29 +154,6 @@ public sealed class TokenErrorTests(AuthBackends backends)
         Assert.NotNull(body["refresh_token"]);
     }
 
-    [Fact]
-    public async Task Token_RepeatedFailures_LocksOutThatClient()
-    {
-        await using var host = await backends.FreshAsync(AuthBackends.Sqlite, new Dictionary<string, string?> { ["ClientAuthentication:MaxFailuresPerMinute"] = "3" });
-        var app = new SmartApp(host);
-        for (var i = 0; i < 3; i++)
-        {
-            using var bad = new HttpRequestMessage(HttpMethod.Post, new Uri("/oauth2/token", UriKind.Relative))
-            {
-                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = "x" }),
-            };
-            bad.Headers.Authorization = SmartApp.Basic(app.ClientId, "wrong");
-            using var _ = await host.Browser().SendAsync(bad, TestContext.Current.CancellationToken);
-        }
-
-        using var locked = await app.RefreshAsync("x");
-        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
-        Assert.NotNull(locked.Headers.RetryAfter);
-        host.Clock.Advance(TimeSpan.FromMinutes(1));
-        using var after = await app.RefreshAsync("x");
-        Assert.Equal(HttpStatusCode.BadRequest, after.StatusCode);
-    }
-
     public static TheoryData<string, string> BadRequests => new()
     {
         { "grant_type=password&username=a&password=b", "unsupported_grant_type" },
