@@ -7,18 +7,10 @@ namespace PatientAccess.AuthServer.Discovery;
 /// <summary>The two well-known metadata documents, readable from browser apps of any origin.</summary>
 internal static class DiscoveryApi
 {
-    /// <summary>Any origin, no credentials: for the documents and endpoints browser-based SMART apps call directly.</summary>
-    public const string CorsPolicy = "oauth-public";
+    /// <summary>The documents' CORS policy (<see cref="CorsPolicies.Documents"/>), which the JWKS shares.</summary>
+    public const string CorsPolicy = CorsPolicies.Documents;
 
-    public static IServiceCollection AddDiscovery(this IServiceCollection services)
-    {
-        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
-            .AllowAnyOrigin()
-            .WithMethods("GET", "POST")
-            .WithHeaders("Authorization", "Content-Type")
-            .SetPreflightMaxAge(TimeSpan.FromHours(1))));
-        return services;
-    }
+    public static IServiceCollection AddDiscovery(this IServiceCollection services) => services.AddOAuthCors();
 
     public static RouteGroupBuilder MapDiscoveryApi(this IEndpointRouteBuilder app)
     {

@@ -16,7 +16,7 @@ internal static class RevokeApi
 {
     public static RouteGroupBuilder MapRevokeApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/oauth2").RequireCors(DiscoveryApi.CorsPolicy);
+        var group = app.MapGroup("/oauth2").RequireCors(CorsPolicies.TokenEndpoints);
         group.MapPost("/revoke", HandleAsync);
         return group;
     }

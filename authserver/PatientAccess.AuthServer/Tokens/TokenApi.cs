@@ -10,7 +10,7 @@ internal static class TokenApi
 {
     public static RouteGroupBuilder MapTokenApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/oauth2").RequireCors(DiscoveryApi.CorsPolicy);
+        var group = app.MapGroup("/oauth2").RequireCors(CorsPolicies.TokenEndpoints);
         group.MapPost("/token", HandleAsync);
         group.MapMethods("/token", ["GET", "PUT", "DELETE", "PATCH"], (HttpContext context) =>
             OAuthResults.Error(context, OAuthError.InvalidRequest("use POST"), StatusCodes.Status405MethodNotAllowed));

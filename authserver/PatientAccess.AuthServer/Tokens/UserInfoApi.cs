@@ -11,7 +11,7 @@ internal static class UserInfoApi
 {
     public static RouteGroupBuilder MapUserInfoApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/oauth2").RequireCors(DiscoveryApi.CorsPolicy);
+        var group = app.MapGroup("/oauth2").RequireCors(CorsPolicies.UserInfo);
         group.MapMethods("/userinfo", ["GET", "POST"], HandleAsync);
         return group;
     }

@@ -81,13 +81,85 @@ public sealed class RefreshTokenTests(AuthBackends backends)
         Assert.Equal("invalid_grant", (string)(await SmartApp.JsonAsync(expired))["error"]!);
     }
 
-    [Fact]
-    public async Task Refresh_TokenOfAnotherClient_InvalidGrant()
+    [Theory]
+    [MemberData(nameof(AuthBackends.Names), MemberType = typeof(AuthBackends))]
+    public async Task Refresh_TokenOfAnotherClient_InvalidGrantAndRevokesNothing(string backend)
     {
-        var confidential = new SmartApp(backends[AuthBackends.Sqlite]);
+        // Issue 12 item 19's class: another client presenting the app's used (or live) refresh
+        // token is refused as invalid_grant before any replay check, so it ends nothing.
+        var confidential = new SmartApp(backends[backend]);
         var tokens = await confidential.LaunchAsync();
-        var other = new SmartApp(backends[AuthBackends.Sqlite], confidential: false);
-        using var response = await other.RefreshAsync((string)tokens["refresh_token"]!);
-        Assert.Equal("invalid_grant", (string)(await SmartApp.JsonAsync(response))["error"]!);
+        using var rotated = await confidential.RefreshAsync((string)tokens["refresh_token"]!);
+        var current = await SmartApp.JsonAsync(rotated);
+        var other = new SmartApp(backends[backend], confidential: false);
+        using var used = await other.RefreshAsync((string)tokens["refresh_token"]!);
+        Assert.Equal("invalid_grant", (string)(await SmartApp.JsonAsync(used))["error"]!);
+        using var live = await other.RefreshAsync((string)current["refresh_token"]!);
+        Assert.Equal("invalid_grant", (string)(await SmartApp.JsonAsync(live))["error"]!);
+
+        using var stillWorks = await confidential.RefreshAsync((string)current["refresh_token"]!);
+        Assert.Equal(HttpStatusCode.OK, stillWorks.StatusCode);
+    }
+
+    public static TheoryData<string, string, string> NarrowerScopes => new()
+    {
+        { AuthBackends.Sqlite, "patient/Observation.read", "patient/Observation.read" },
+        { AuthBackends.PostgreSql, "patient/Observation.read", "patient/Observation.read" },
+        { AuthBackends.Sqlite, "patient/Observation.rs", "patient/Observation.rs" },
+        { AuthBackends.Sqlite, "patient/Observation.r patient/Coverage.s", "patient/Observation.r patient/Coverage.s" },
+        { AuthBackends.Sqlite, "patient/*.rs", "patient/*.rs" },
+        { AuthBackends.PostgreSql, "openid fhirUser patient/Patient.rs?_id=pat-1", "openid fhirUser patient/Patient.rs?_id=pat-1" },
+        { AuthBackends.Sqlite, "offline_access patient/ExplanationOfBenefit.read", "offline_access patient/ExplanationOfBenefit.read" },
+    };
+
+    /// <summary>Issue 12 item 9: down-scoping is judged by meaning (v1 .read is v2 .rs, Type within *).</summary>
+    [Theory]
+    [MemberData(nameof(NarrowerScopes))]
+    public async Task Refresh_NarrowerByMeaning_IssuedAndFamilyKept(string backend, string requested, string expected)
+    {
+        var app = new SmartApp(backends[backend]);
+        var tokens = await app.LaunchAsync();
+        using var narrower = await app.RefreshAsync((string)tokens["refresh_token"]!, requested);
+        var body = await SmartApp.JsonAsync(narrower);
+        Assert.Equal(HttpStatusCode.OK, narrower.StatusCode);
+        Assert.Equal(expected, (string)body["scope"]!);
+
+        // The successor still carries the whole grant: the next refresh without scope gets all of it back.
+        using var full = await app.RefreshAsync((string)body["refresh_token"]!);
+        Assert.Equal(SmartApp.DefaultScope, (string)(await SmartApp.JsonAsync(full))["scope"]!);
+    }
+
+    public static TheoryData<string, string> RefusedScopes => new()
+    {
+        { AuthBackends.Sqlite, "user/*.read" },
+        { AuthBackends.PostgreSql, "user/*.read" },
+        { AuthBackends.Sqlite, "patient/Observation.write" },
+        { AuthBackends.Sqlite, "patient/Observation.cruds" },
+        { AuthBackends.Sqlite, "patient/*.*" },
+        { AuthBackends.PostgreSql, "online_access patient/*.read" },
+        { AuthBackends.Sqlite, "profile" },
+        { AuthBackends.Sqlite, "patient/Nonsense.read" },
+        { AuthBackends.Sqlite, "   " },
+    };
+
+    /// <summary>Issue 12 item 9: a refused refresh consumes nothing; the same token still works, and the grant lives.</summary>
+    [Theory]
+    [MemberData(nameof(RefusedScopes))]
+    public async Task Refresh_BroaderOrUnknownScope_InvalidScopeAndTokenStillWorks(string backend, string requested)
+    {
+        var app = new SmartApp(backends[backend]);
+        var tokens = await app.LaunchAsync();
+        var refreshToken = (string)tokens["refresh_token"]!;
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            using var refused = await app.RefreshAsync(refreshToken, requested);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("invalid_scope", (string)(await SmartApp.JsonAsync(refused))["error"]!);
+        }
+
+        using var introspection = await app.PostAsync("/oauth2/introspect", new() { ["token"] = (string)tokens["access_token"]! });
+        Assert.True((bool)(await SmartApp.JsonAsync(introspection))["active"]!);
+        using var retry = await app.RefreshAsync(refreshToken, "patient/Observation.read");
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
     }
 }
