@@ -83,7 +83,7 @@ public sealed class HostileInputTests(AuthBackends backends)
             Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized, body);
         }
 
-        foreach (var basic in new[] { "ZGVtbyUwMGFwcDp4", "Og==", Convert.ToBase64String(Encoding.UTF8.GetBytes("demo-confidential-app:" + Long)), "%%%", "\u00ff\u00fe" })
+        foreach (var basic in new[] { "ZGVtbyUwMGFwcDp4", "Og==", Convert.ToBase64String(Encoding.UTF8.GetBytes("demo-confidential-app:" + Long)), "%%%", "\u00ff\u00fe", Convert.ToBase64String(Encoding.UTF8.GetBytes("demo%ZZ:%")), Convert.ToBase64String([0x64, 0xff, 0x3a, 0xfe]) })
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/oauth2/token", UriKind.Relative))
             {
@@ -161,6 +161,25 @@ public sealed class HostileInputTests(AuthBackends backends)
                 Assert.StartsWith("text/html", response.Content.Headers.ContentType!.MediaType!, StringComparison.Ordinal);
             }
         }
+    }
+
+    /// <summary>Unusual but harmless state values survive the whole launch and come back exactly as sent.</summary>
+    [Theory]
+    [InlineData(AuthBackends.Sqlite, "\uFFFD\u202E\u00f1\u4e2d\U0001F600")]
+    [InlineData(AuthBackends.PostgreSql, "\uFFFD\u202E\u00f1\u4e2d\U0001F600")]
+    [InlineData(AuthBackends.PostgreSql, "'; DROP TABLE pending_authorizations; --")]
+    [InlineData(AuthBackends.PostgreSql, "%00 is not a NUL here")]
+    public async Task Authorize_UnusualState_EchoedExactly(string backend, string state)
+    {
+        var app = new SmartApp(backends[backend]);
+        var parameters = app.AuthorizeParameters();
+        parameters["state"] = state;
+        using var response = await app.AuthorizeAsync(parameters);
+        var location = response.Headers.Location!.OriginalString;
+        Assert.StartsWith("/member/authorize/", location, StringComparison.Ordinal);
+        var outcome = await backends[backend].Service<PatientAccess.AuthServer.Authorize.IAuthorizationCompletion>().ApproveAsync(
+            new PatientAccess.AuthServer.Authorize.AuthorizationApproval(location["/member/authorize/".Length..], "member-1", "pat-1", [], null), TestContext.Current.CancellationToken);
+        Assert.Equal(state, QueryHelpers.ParseQuery(outcome.RedirectUri!.Query)["state"].ToString());
     }
 
     private static async Task AssertOAuthAnswerAsync(HttpResponseMessage response, string input)
