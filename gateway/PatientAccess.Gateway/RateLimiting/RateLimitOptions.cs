@@ -13,7 +13,13 @@ public sealed class RateLimitOptions : IValidatableObject
     /// <summary>One access token, so a leaked token cannot use the whole app's allowance.</summary>
     public BucketLimit Token { get; set; } = BucketLimit.Of(50, 10);
 
-    /// <summary>One client address on paths without a token (discovery documents).</summary>
+    /// <summary>
+    /// One client address: every request that does not bear a token this replica has already
+    /// validated (no token, a bad or revoked one, discovery documents, preflights, a new token's
+    /// first request), whether it is answered or refused, so junk traffic is throttled where it
+    /// comes from. A request with a valid token is never refused by it (its app's and token's
+    /// buckets decide), so members sharing an address with a flooder keep their apps.
+    /// </summary>
     public BucketLimit Address { get; set; } = BucketLimit.Of(20, 5);
 
     /// <summary>Per-client overrides by client_id; these win over the app registry.</summary>

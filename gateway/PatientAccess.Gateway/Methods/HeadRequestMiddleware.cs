@@ -1,0 +1,31 @@
+namespace PatientAccess.Gateway.Methods;
+
+/// <summary>
+/// Last step: HEAD is served wherever GET is (the CapabilityStatement lists it, RFC 9110 §9.3.2),
+/// as the GET it stands for with the body dropped, so the headers (Content-Type, Content-Length,
+/// ETag, Last-Modified...) are exactly the GET's. The store only answers GET, so the proxied
+/// request is a GET, signed as one; the audit event still records HEAD and 0 bytes.
+/// </summary>
+internal sealed class HeadRequestMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await next(context);
+            return;
+        }
+
+        context.Request.Method = HttpMethods.Get;
+        var body = context.Response.Body;
+        context.Response.Body = Stream.Null;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = body;
+        }
+    }
+}
