@@ -171,6 +171,14 @@ public sealed class CorsTests(GatewayFixture fixture) : IClassFixture<GatewayFix
             Assert.Equal(length, head.Content.Headers.ContentLength);
         }
 
+        if (path.StartsWith("/r4/Patient/", StringComparison.Ordinal))
+        {
+            // The store was asked for the GET it stands for, signed as one.
+            var received = fixture.Backend.Received.Last();
+            Assert.Equal("GET", (string?)received["method"]);
+            Assert.True((bool?)received["context_valid"]);
+        }
+
         var audit = await fixture.AuditEventAsync(fixture.Gateway, head.Headers.GetValues("X-Request-Id").Single());
         Assert.Equal("HEAD", (string?)audit?["method"]);
         Assert.Equal(0, (long?)audit?["bytes"]);
