@@ -33,6 +33,7 @@ internal static class PolicyChain
         app.UseWhen(context => !IsManagement(context.Request.Path), chain =>
         {
             chain.UseMiddleware<AuditMiddleware>();
+            chain.UseMiddleware<HeadRequestMiddleware>();
             chain.UseMiddleware<CorsMiddleware>();
             chain.UseMiddleware<ClientAddressMiddleware>();
             // Before any step can refuse, so every refusal is charged too (issue 12, item 7).
@@ -43,7 +44,6 @@ internal static class PolicyChain
             // A token seen for the first time: charged before its scope or compartment can refuse it.
             chain.UseMiddleware<RateLimitMiddleware>();
             chain.UseMiddleware<ScopeMiddleware>();
-            chain.UseMiddleware<HeadRequestMiddleware>();
         });
         return app;
     }

@@ -1,7 +1,9 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PatientAccess.Gateway.Audit;
 using PatientAccess.Gateway.Tests.Support;
 using PatientAccess.Testing;
@@ -109,7 +111,9 @@ public sealed class AuditTrimTests(GatewayFixture fixture) : IClassFixture<Gatew
     [Fact]
     public async Task Requests_StreamOverTheCap_UnreadTrimsInTheGatewaysMetric()
     {
-        await using var gateway = fixture.NewGateway(new Dictionary<string, string?> { ["Audit:MaxStreamLength"] = Cap.ToString(CultureInfo.InvariantCulture) });
+        await using var factory = fixture.NewGateway(new Dictionary<string, string?> { ["Audit:MaxStreamLength"] = Cap.ToString(CultureInfo.InvariantCulture) });
+        var logs = new CapturedLogs();
+        await using var gateway = factory.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
         using var client = gateway.CreateClient();
         var meters = gateway.Services.GetRequiredService<IMeterFactory>();
         long unread = 0;
@@ -132,7 +136,7 @@ public sealed class AuditTrimTests(GatewayFixture fixture) : IClassFixture<Gatew
               redis.call('XADD', KEYS[1], '*', 'id', 'other-' .. i, 'event', '{}')
             end
             return 0
-            """, [gateway.StreamKey], [Cap + 150]);
+            """, [factory.StreamKey], [Cap + 150]);
         for (var i = 0; i < 3; i++)
         {
             using var response = await client.SendAsync(GatewayFixture.Get("/r4/Coverage", fixture.Tokens.Create()), Ct);
@@ -142,6 +146,8 @@ public sealed class AuditTrimTests(GatewayFixture fixture) : IClassFixture<Gatew
         Assert.True(await Eventually.TrueAsync(() => Task.FromResult(Interlocked.Read(ref unread) > 0), TimeSpan.FromSeconds(10)),
             "the gateway trimmed no unread entry, or did not count it");
         Assert.Equal(Interlocked.Read(ref trimmed), Interlocked.Read(ref unread));
-        Assert.True(await LengthAsync(gateway.StreamKey) >= Cap);
+        Assert.True(await LengthAsync(factory.StreamKey) >= Cap);
+        Assert.Contains(logs.Warnings, w => w.Message.Contains($"{Interlocked.Read(ref unread)} audit events were trimmed from {factory.StreamKey}", StringComparison.Ordinal)
+            && w.Message.Contains("before consumer group monitor read them", StringComparison.Ordinal));
     }
 }

@@ -184,4 +184,19 @@ public sealed class CorsTests(GatewayFixture fixture) : IClassFixture<GatewayFix
         Assert.Equal(0, (long?)audit?["bytes"]);
         Assert.Equal("allow", (string?)audit?["decision"]);
     }
+
+    [Fact]
+    public async Task Head_Refused_SameStatusAndHeadersAsGetNoBody()
+    {
+        using var client = fixture.Gateway.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Head, "/r4/Coverage");
+        using var response = await client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.NotEmpty(response.Headers.WwwAuthenticate);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync(Ct));
+        var audit = await fixture.AuditEventAsync(fixture.Gateway, response.Headers.GetValues("X-Request-Id").Single());
+        Assert.Equal("HEAD", (string?)audit?["method"]);
+        Assert.Equal(0, (long?)audit?["bytes"]);
+    }
 }
