@@ -35,7 +35,35 @@ internal sealed class RateLimitGate(SharedRateLimiter limiter, ClientLimits clie
     {
         GatewayRequest.Of(context).AddressCharged = true;
         return ChargeAsync(context, "address", _options.Address,
-            [new RateLimitBucket(_options.KeyPrefix + "address:" + (address?.ToString() ?? "unknown"), _options.Address)]);
+            [new RateLimitBucket(_options.KeyPrefix + "address:" + AddressKey(address, _options.AddressIpv6PrefixLength), _options.Address)]);
+    }
+
+    /// <summary>The bucket's name for an address: IPv4 as is, IPv6 as its network (see <see cref="RateLimitOptions.AddressIpv6PrefixLength"/>).</summary>
+    internal static string AddressKey(IPAddress? address, int ipv6PrefixLength)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6 || address.IsIPv4MappedToIPv6 || ipv6PrefixLength >= 128)
+        {
+            return address.ToString();
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{Network(address, ipv6PrefixLength)}/{ipv6PrefixLength}");
+    }
+
+    private static IPAddress Network(IPAddress address, int prefixLength)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        address.TryWriteBytes(bytes, out _);
+        for (var bit = prefixLength; bit < 128; bit++)
+        {
+            bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
+        }
+
+        return new IPAddress(bytes);
     }
 
     /// <summary>Answers a refused charge: 429 with <c>Retry-After</c>, or 503 when Redis is down and the policy is to refuse.</summary>

@@ -22,6 +22,14 @@ public sealed class RateLimitOptions : IValidatableObject
     /// </summary>
     public BucketLimit Address { get; set; } = BucketLimit.Of(20, 5);
 
+    /// <summary>
+    /// IPv6 clients are charged by network, not by address: whoever holds one address usually
+    /// holds its whole /64 (2^64 addresses), and one bucket per address would let them spread
+    /// junk over as many buckets as they like. IPv4 addresses are charged one by one.
+    /// </summary>
+    [Range(32, 128, ErrorMessage = "must be from 32 to 128")]
+    public int AddressIpv6PrefixLength { get; set; } = 64;
+
     /// <summary>Per-client overrides by client_id; these win over the app registry.</summary>
     public IDictionary<string, BucketLimit> Clients { get; } = new Dictionary<string, BucketLimit>(StringComparer.Ordinal);
 

@@ -216,6 +216,24 @@ public sealed class AddressLimitTests(GatewayFixture fixture) : IClassFixture<Ga
     }
 
     [Fact]
+    public async Task Junk_SpreadOverOneIpv6Network_OneBucketForTheWholeSlash64()
+    {
+        await using var gateway = Limited();
+        using var client = gateway.CreateClient();
+        var network = "2001:db8:" + Random.Shared.Next(1, 0xffff).ToString("x", System.Globalization.CultureInfo.InvariantCulture) + ":7:";
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < Burst + 3; i++)
+        {
+            using var response = await client.SendAsync(GatewayFixture.Get("/r4/Coverage", peer: network + (i + 1).ToString("x", System.Globalization.CultureInfo.InvariantCulture) + "::1"), Ct);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses.Skip(Burst), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+        using var neighbour = await client.SendAsync(GatewayFixture.Get("/r4/Coverage", peer: network.Replace(":7:", ":8:", StringComparison.Ordinal) + "1::1"), Ct);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, neighbour.StatusCode);
+    }
+
+    [Fact]
     public async Task Preflight_FromOneAddress_ChargedButNeverAWriteAttempt()
     {
         await using var gateway = Limited();
