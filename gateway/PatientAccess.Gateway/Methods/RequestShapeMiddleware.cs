@@ -26,13 +26,7 @@ internal sealed class RequestShapeMiddleware(RequestDelegate next, IOptions<Requ
                 $"the request headers are larger than {_maxHeaderBytes} bytes");
         }
 
-        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        if (string.IsNullOrEmpty(raw))
-        {
-            raw = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
-        }
-
-        if (RequestTargetRule.Check(raw) is { } badTarget)
+        if (RequestTargetRule.Check(RawTarget(context)) is { } badTarget)
         {
             request.Target = new FhirTarget(FhirInteraction.Other, null, null, "(refused)", string.Empty);
             return OperationOutcomeWriter.RefuseAsync(context, StatusCodes.Status400BadRequest, "invalid", RefusalReasons.Target, badTarget);
@@ -53,6 +47,21 @@ internal sealed class RequestShapeMiddleware(RequestDelegate next, IOptions<Requ
         }
 
         return next(context);
+    }
+
+    /// <summary>
+    /// What the audit event records for a request refused before this step (a rate limit): its
+    /// FHIR meaning when its target can be read only one way, else "(refused)".
+    /// </summary>
+    internal static FhirTarget TargetForAudit(HttpContext context) =>
+        RequestTargetRule.Check(RawTarget(context)) is null
+            ? FhirTarget.Parse(context.Request.Path, context.Request.QueryString)
+            : new FhirTarget(FhirInteraction.Other, null, null, "(refused)", string.Empty);
+
+    private static string RawTarget(HttpContext context)
+    {
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        return string.IsNullOrEmpty(raw) ? context.Request.PathBase + context.Request.Path + context.Request.QueryString : raw;
     }
 
     private static long HeaderBytes(IHeaderDictionary headers)

@@ -1,3 +1,4 @@
+using PatientAccess.Gateway.Methods;
 using PatientAccess.Gateway.Pipeline;
 using PatientAccess.Gateway.Revocation;
 using PatientAccess.Gateway.Tokens;
@@ -42,6 +43,15 @@ internal sealed class AddressLimitMiddleware(RequestDelegate next, RateLimitGate
             : address);
     }
 
-    private Task ContinueIfAllowedAsync(HttpContext context, RateLimitVerdict verdict) =>
-        verdict.Allowed ? next(context) : RateLimitGate.RefuseAsync(context, verdict);
+    private Task ContinueIfAllowedAsync(HttpContext context, RateLimitVerdict verdict)
+    {
+        if (verdict.Allowed)
+        {
+            return next(context);
+        }
+
+        // The audit event still says what was asked for, though no later step read it.
+        GatewayRequest.Of(context).Target ??= RequestShapeMiddleware.TargetForAudit(context);
+        return RateLimitGate.RefuseAsync(context, verdict);
+    }
 }

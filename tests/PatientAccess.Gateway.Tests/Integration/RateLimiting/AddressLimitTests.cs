@@ -78,6 +78,7 @@ public sealed class AddressLimitTests(GatewayFixture fixture) : IClassFixture<Ga
         var audit = await fixture.AuditEventAsync(gateway, last.Headers.GetValues("X-Request-Id").Single());
         Assert.Equal("rate-limit", (string?)audit?["reason"]);
         Assert.Equal(peer, (string?)audit?["client_address"]);
+        Assert.Equal("/r4/.well-known/smart-configuration", (string?)audit?["route"]);
         last.Dispose();
     }
 
