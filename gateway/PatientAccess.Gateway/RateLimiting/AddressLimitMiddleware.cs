@@ -10,7 +10,8 @@ namespace PatientAccess.Gateway.RateLimiting;
 /// here, so refusals (geo, shape, method, token, scope, unknown routes) count as much as answers.
 /// A request bearing a token this replica already validated (and not revoked) is charged to its
 /// app's and its own buckets; anything else (no token, a bad, revoked or not yet seen token,
-/// discovery documents, preflights) to its client address's bucket, and a token seen for the first
+/// discovery documents) to its client address's bucket (CORS preflights to a bucket of their own
+/// per address, see <see cref="RateLimitOptions.Preflight"/>), and a token seen for the first
 /// time then also to its own after the token step. When the address's bucket is empty, a request
 /// that still shows a valid token is judged by its own buckets instead: an outsider flooding from
 /// an address shared with members (carrier NAT, a campus, an app's server) must not refuse their
@@ -27,6 +28,12 @@ internal sealed class AddressLimitMiddleware(RequestDelegate next, RateLimitGate
         if (raw is { } known && validator.TryGetKnown(known.Span)?.Token is { } seen && !revocations.IsRevoked(seen))
         {
             await ContinueIfAllowedAsync(context, await gate.ChargeTokenAsync(context, seen));
+            return;
+        }
+
+        if (request.IsPreflight)
+        {
+            await ContinueIfAllowedAsync(context, await gate.ChargePreflightAsync(context, request.ClientAddress));
             return;
         }
 

@@ -38,6 +38,14 @@ internal sealed class RateLimitGate(SharedRateLimiter limiter, ClientLimits clie
             [new RateLimitBucket(_options.KeyPrefix + "address:" + AddressKey(address, _options.AddressIpv6PrefixLength), _options.Address)]);
     }
 
+    /// <summary>The client address's preflight bucket (<see cref="RateLimitOptions.Preflight"/>); the answer's headers are set.</summary>
+    public Task<RateLimitVerdict> ChargePreflightAsync(HttpContext context, IPAddress? address)
+    {
+        GatewayRequest.Of(context).AddressCharged = true;
+        return ChargeAsync(context, "preflight", _options.Preflight,
+            [new RateLimitBucket(_options.KeyPrefix + "preflight:" + AddressKey(address, _options.AddressIpv6PrefixLength), _options.Preflight)]);
+    }
+
     /// <summary>The bucket's name for an address: IPv4 as is, IPv6 as its network (see <see cref="RateLimitOptions.AddressIpv6PrefixLength"/>).</summary>
     internal static string AddressKey(IPAddress? address, int ipv6PrefixLength)
     {

@@ -23,6 +23,13 @@ public sealed class RateLimitOptions : IValidatableObject
     public BucketLimit Address { get; set; } = BucketLimit.Of(20, 5);
 
     /// <summary>
+    /// One client address's CORS preflights, apart from <see cref="Address"/>: a browser app sends
+    /// one before each new URL (every search page has its own), and a member's browser must not
+    /// run out of preflights while loading their record; still bounded, since they are audited.
+    /// </summary>
+    public BucketLimit Preflight { get; set; } = BucketLimit.Of(100, 20);
+
+    /// <summary>
     /// IPv6 clients are charged by network, not by address: whoever holds one address usually
     /// holds its whole /64 (2^64 addresses), and one bucket per address would let them spread
     /// junk over as many buckets as they like. IPv4 addresses are charged one by one.
@@ -86,7 +93,7 @@ public sealed class RateLimitOptions : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var results = new List<ValidationResult>();
-        foreach (var (name, limit) in new[] { (nameof(Client), Client), (nameof(Token), Token), (nameof(Address), Address) }
+        foreach (var (name, limit) in new[] { (nameof(Client), Client), (nameof(Token), Token), (nameof(Address), Address), (nameof(Preflight), Preflight) }
             .Concat(Clients.Select(c => ($"{nameof(Clients)}:{c.Key}", c.Value))))
         {
             var inner = new List<ValidationResult>();

@@ -235,15 +235,19 @@ public sealed class AddressLimitTests(GatewayFixture fixture) : IClassFixture<Ga
     }
 
     [Fact]
-    public async Task Preflight_FromOneAddress_ChargedButNeverAWriteAttempt()
+    public async Task Preflight_FromOneAddress_ChargedToItsOwnBucketNeverAWriteAttempt()
     {
-        await using var gateway = Limited();
+        await using var gateway = Limited(new Dictionary<string, string?>
+        {
+            ["RateLimiting:Preflight:Burst"] = (Burst * 2).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RateLimiting:Preflight:PerSecond"] = "0.01",
+        });
         using var client = gateway.CreateClient();
         var peer = NewPeer();
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < Burst + 1; i++)
+        for (var i = 0; i < (Burst * 2) + 1; i++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Options, "/r4/Patient");
+            using var request = new HttpRequestMessage(HttpMethod.Options, "/r4/Patient?page=" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
             request.Headers.TryAddWithoutValidation(GatewayFactory.PeerHeader, peer);
             request.Headers.TryAddWithoutValidation("Origin", "https://app.example");
             request.Headers.TryAddWithoutValidation("Access-Control-Request-Method", "GET");
@@ -252,7 +256,12 @@ public sealed class AddressLimitTests(GatewayFixture fixture) : IClassFixture<Ga
             statuses.Add(response.StatusCode);
         }
 
-        Assert.All(statuses.Take(Burst), s => Assert.Equal(HttpStatusCode.NoContent, s));
+        // More preflights than the address's burst are answered; past their own burst, 429.
+        Assert.All(statuses.Take(Burst * 2), s => Assert.Equal(HttpStatusCode.NoContent, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+
+        // They did not spend the address's bucket: the address's own requests still get their answers.
+        using var discovery = await client.SendAsync(GatewayFixture.Get("/r4/.well-known/smart-configuration", peer: peer), Ct);
+        Assert.Equal(HttpStatusCode.OK, discovery.StatusCode);
     }
 }
