@@ -5,7 +5,8 @@ namespace PatientAccess.Gateway.Audit;
 /// (StackExchange.Redis 1.2.6 has no stream API and no <c>Execute</c>). KEYS[1]: the stream.
 /// ARGV[1]: the cap (<see cref="AuditOptions.MaxStreamLength"/>); ARGV[2]: the consumer group
 /// whose reading decides what a trim loses (<see cref="AuditOptions.ConsumerGroup"/>); then id,
-/// event pairs. Returns { added, trimmed, trimmed unread }.
+/// event pairs. Returns { added, trimmed, trimmed unread }, and the error's text when the trim
+/// failed (the events are appended all the same). Needs Redis 6.2 or later (XTRIM LIMIT, exclusive ranges).
 /// </summary>
 /// <remarks>
 /// The cap is a safety valve, not retention: <c>XTRIM MAXLEN ~</c> removes whole nodes of the
@@ -28,41 +29,50 @@ internal static class AuditStreamScript
           redis.call('XADD', stream, '*', 'id', ARGV[i], 'event', ARGV[i + 1])
           added = added + 1
         end
-        local cap = tonumber(ARGV[1])
-        local over = redis.call('XLEN', stream) - cap
-        if over <= 0 then
-          return { added, 0, 0 }
-        end
-        local function parse(id)
-          local ms, seq = string.match(id, '^(%d+)-(%d+)$')
-          return tonumber(ms), tonumber(seq)
-        end
-        local function before(a, b)
-          local am, as = parse(a)
-          local bm, bs = parse(b)
-          return am < bm or (am == bm and as < bs)
-        end
-        local readEnd = nil
-        for _, group in ipairs(redis.call('XINFO', 'GROUPS', stream)) do
-          local fields = {}
-          for j = 1, #group, 2 do
-            fields[group[j]] = group[j + 1]
+        -- The trim must never undo or fail the append (a script's writes are not rolled back, and a
+        -- failed call would send the batch to the spool and append it twice): it runs under pcall.
+        local function trim()
+          local cap = tonumber(ARGV[1])
+          local over = redis.call('XLEN', stream) - cap
+          if over <= 0 then
+            return { 0, 0 }
           end
-          if fields['name'] == ARGV[2] then
-            readEnd = fields['last-delivered-id']
-            local pending = redis.call('XPENDING', stream, ARGV[2])
-            if tonumber(pending[1]) > 0 then
-              readEnd = '(' .. pending[2]
+          local function parse(id)
+            local ms, seq = string.match(id, '^(%d+)-(%d+)$')
+            return tonumber(ms), tonumber(seq)
+          end
+          local function before(a, b)
+            local am, as = parse(a)
+            local bm, bs = parse(b)
+            return am < bm or (am == bm and as < bs)
+          end
+          local readEnd = nil
+          for _, group in ipairs(redis.call('XINFO', 'GROUPS', stream)) do
+            local fields = {}
+            for j = 1, #group, 2 do
+              fields[group[j]] = group[j + 1]
+            end
+            if fields['name'] == ARGV[2] then
+              readEnd = fields['last-delivered-id']
+              local pending = redis.call('XPENDING', stream, ARGV[2])
+              if tonumber(pending[1]) > 0 then
+                readEnd = '(' .. pending[2]
+              end
             end
           end
+          local read = 0
+          local first = redis.call('XRANGE', stream, '-', '+', 'COUNT', 1)[1][1]
+          local boundary = readEnd and string.gsub(readEnd, '^%(', '') or nil
+          if boundary and not before(boundary, first) then
+            read = #redis.call('XRANGE', stream, '-', readEnd, 'COUNT', math.min(over, {{TrimLimit}}))
+          end
+          local trimmed = redis.call('XTRIM', stream, 'MAXLEN', '~', cap, 'LIMIT', {{TrimLimit}})
+          return { trimmed, trimmed - math.min(trimmed, read) }
         end
-        local read = 0
-        local first = redis.call('XRANGE', stream, '-', '+', 'COUNT', 1)[1][1]
-        local boundary = readEnd and string.gsub(readEnd, '^%(', '') or nil
-        if boundary and not before(boundary, first) then
-          read = #redis.call('XRANGE', stream, '-', readEnd, 'COUNT', math.min(over, {{TrimLimit}}))
+        local ok, result = pcall(trim)
+        if not ok then
+          return { added, 0, 0, type(result) == 'table' and tostring(result.err) or tostring(result) }
         end
-        local trimmed = redis.call('XTRIM', stream, 'MAXLEN', '~', cap, 'LIMIT', {{TrimLimit}})
-        return { added, trimmed, trimmed - math.min(trimmed, read) }
+        return { added, result[1], result[2] }
         """;
 }

@@ -73,6 +73,10 @@ internal sealed partial class AuditWriter : BackgroundService
         // Shutdown: nothing queued may be lost.
         Drain(batch, int.MaxValue);
         await WriteAsync(batch);
+        if (_unreadSinceLog > 0)
+        {
+            LogTrimmedUnread(_logger, _unreadSinceLog, _options.StreamKey, _options.MaxStreamLength, _options.ConsumerGroup);
+        }
     }
 
     /// <summary>
@@ -168,6 +172,11 @@ internal sealed partial class AuditWriter : BackgroundService
             }
 
             var result = (RedisResult[])(await _redis.Database.ScriptEvaluateAsync(AuditStreamScript.Source, [_options.StreamKey], [.. values]))!;
+            if (result.Length > 3)
+            {
+                LogTrimFailed(_logger, _options.StreamKey, (string?)result[3] ?? "unknown");
+            }
+
             Trimmed((long)result[1], (long)result[2]);
             return true;
         }
@@ -222,6 +231,9 @@ internal sealed partial class AuditWriter : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} audit events were trimmed from {Stream} at its cap of {Cap} before consumer group {Group} read them")]
     private static partial void LogTrimmedUnread(ILogger logger, long count, string stream, long cap, string group);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The audit stream {Stream} could not be trimmed to its cap (events were appended): {Error}")]
+    private static partial void LogTrimFailed(ILogger logger, string stream, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Audit events go to the spool: Redis failed ({Error})")]
     private static partial void LogRedisFailed(ILogger logger, string error);

@@ -27,9 +27,6 @@ public sealed class GatewayRequest
 
     public string? Reason { get; set; }
 
-    /// <summary>True once the request was charged to its client address's rate-limit bucket.</summary>
-    public bool AddressCharged { get; set; }
-
     /// <summary>True once the request was charged to its token's and app's rate-limit buckets.</summary>
     public bool TokenCharged { get; set; }
 

@@ -33,7 +33,6 @@ internal sealed class RateLimitGate(SharedRateLimiter limiter, ClientLimits clie
     /// <summary>The client address's bucket; the answer's headers are set.</summary>
     public Task<RateLimitVerdict> ChargeAddressAsync(HttpContext context, IPAddress? address)
     {
-        GatewayRequest.Of(context).AddressCharged = true;
         return ChargeAsync(context, "address", _options.Address,
             [new RateLimitBucket(_options.KeyPrefix + "address:" + AddressKey(address, _options.AddressIpv6PrefixLength), _options.Address)]);
     }
@@ -41,7 +40,6 @@ internal sealed class RateLimitGate(SharedRateLimiter limiter, ClientLimits clie
     /// <summary>The client address's preflight bucket (<see cref="RateLimitOptions.Preflight"/>); the answer's headers are set.</summary>
     public Task<RateLimitVerdict> ChargePreflightAsync(HttpContext context, IPAddress? address)
     {
-        GatewayRequest.Of(context).AddressCharged = true;
         return ChargeAsync(context, "preflight", _options.Preflight,
             [new RateLimitBucket(_options.KeyPrefix + "preflight:" + AddressKey(address, _options.AddressIpv6PrefixLength), _options.Preflight)]);
     }
