@@ -15,6 +15,8 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, AuditInbox q
     public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
+        // As received: HEAD is served as a GET further down the chain.
+        var method = context.Request.Method;
         var request = GatewayRequest.Of(context);
         var bytes = request.ResponseBytes = new ResponseBytes(context.Response);
         try
@@ -32,11 +34,11 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, AuditInbox q
         finally
         {
             bytes.Dispose();
-            Record(context, request, bytes.Total(context.RequestAborted.IsCancellationRequested), Stopwatch.GetElapsedTime(started));
+            Record(context, method, request, bytes.Total(context.RequestAborted.IsCancellationRequested), Stopwatch.GetElapsedTime(started));
         }
     }
 
-    private void Record(HttpContext context, GatewayRequest request, long bytes, TimeSpan elapsed)
+    private void Record(HttpContext context, string method, GatewayRequest request, long bytes, TimeSpan elapsed)
     {
         var status = context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted ? 499 : context.Response.StatusCode;
         var target = request.Target;
@@ -55,7 +57,7 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, AuditInbox q
             token?.ClientId,
             token?.Subject,
             token?.Patient,
-            context.Request.Method,
+            method,
             target?.RouteTemplate ?? "(none)",
             target?.ResourceType,
             target?.QueryShape ?? string.Empty,

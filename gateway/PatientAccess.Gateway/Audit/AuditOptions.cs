@@ -11,9 +11,23 @@ public sealed class AuditOptions
     [Required(ErrorMessage = "is required")]
     public string StreamKey { get; set; } = "patientaccess:audit";
 
-    /// <summary>Approximate cap on the stream (XADD MAXLEN ~); the monitor consumes far faster.</summary>
+    /// <summary>
+    /// The stream's one cap, a safety valve: after each append the gateway trims the oldest
+    /// entries beyond it (<c>XTRIM MAXLEN ~</c>, whole nodes, never below the cap), whoever wrote
+    /// them; other producers append without a cap of their own. Every trimmed entry that
+    /// <see cref="ConsumerGroup"/> had not read is counted
+    /// (<c>patientaccess_gateway_audit_trimmed_unread_total</c>) and logged. Give every replica the same value.
+    /// </summary>
     [Range(1000, 1_000_000_000, ErrorMessage = "must be from 1000 to 1000000000")]
     public long MaxStreamLength { get; set; } = 10_000_000;
+
+    /// <summary>
+    /// The stream's consumer group that stores the events (the monitor's). Entries it has
+    /// acknowledged may be trimmed silently; any other trim loses events and is counted and logged.
+    /// While the group does not exist, every trimmed entry counts as unread.
+    /// </summary>
+    [Required(ErrorMessage = "is required")]
+    public string ConsumerGroup { get; set; } = "monitor";
 
     /// <summary>
     /// The append-only file, under <c>Service:DataDirectory</c>, holding events while Redis is down;

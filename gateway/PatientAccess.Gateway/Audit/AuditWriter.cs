@@ -21,9 +21,12 @@ internal sealed partial class AuditWriter : BackgroundService
     private readonly ILogger<AuditWriter> _logger;
     private readonly AuditOptions _options;
     private readonly AuditSpool _spool;
+    private readonly TimeProvider _time;
+    private long _unreadSinceLog;
+    private DateTimeOffset _nextLog;
 
     public AuditWriter(AuditInbox queue, RedisConnection redis, GatewayMetrics metrics, IOptions<AuditOptions> options,
-        IOptions<ServiceOptions> service, ILogger<AuditWriter> logger)
+        IOptions<ServiceOptions> service, TimeProvider time, ILogger<AuditWriter> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(service);
@@ -31,6 +34,7 @@ internal sealed partial class AuditWriter : BackgroundService
         _redis = redis;
         _metrics = metrics;
         _logger = logger;
+        _time = time;
         _options = options.Value;
         _spool = new AuditSpool(Path.Combine(Path.GetFullPath(service.Value.DataDirectory), _options.SpoolFile));
         _metrics.SpoolDepth(_spool.Depth);
@@ -69,6 +73,10 @@ internal sealed partial class AuditWriter : BackgroundService
         // Shutdown: nothing queued may be lost.
         Drain(batch, int.MaxValue);
         await WriteAsync(batch);
+        if (_unreadSinceLog > 0)
+        {
+            LogTrimmedUnread(_logger, _unreadSinceLog, _options.StreamKey, _options.MaxStreamLength, _options.ConsumerGroup);
+        }
     }
 
     /// <summary>
@@ -156,20 +164,53 @@ internal sealed partial class AuditWriter : BackgroundService
                 return false;
             }
 
-            var values = new List<RedisValue>(1 + (lines.Count * 2)) { _options.MaxStreamLength };
+            var values = new List<RedisValue>(2 + (lines.Count * 2)) { _options.MaxStreamLength, _options.ConsumerGroup };
             foreach (var (id, line) in lines)
             {
                 values.Add(id);
                 values.Add(line);
             }
 
-            await _redis.Database.ScriptEvaluateAsync(AuditStreamScript.Source, [_options.StreamKey], [.. values]);
+            var result = (RedisResult[])(await _redis.Database.ScriptEvaluateAsync(AuditStreamScript.Source, [_options.StreamKey], [.. values]))!;
+            if (result.Length > 3)
+            {
+                LogTrimFailed(_logger, _options.StreamKey, (string?)result[3] ?? "unknown");
+            }
+
+            Trimmed((long)result[1], (long)result[2]);
             return true;
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             LogRedisFailed(_logger, ex.Message);
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Counts a trim; unread losses are logged at once the first time, then summed into at most one
+    /// warning a minute, so a stream at its cap without a monitor is loud but not a log flood.
+    /// </summary>
+    private void Trimmed(long trimmed, long unread)
+    {
+        if (trimmed == 0)
+        {
+            return;
+        }
+
+        _metrics.AuditTrimmed(trimmed, unread);
+        if (unread == 0)
+        {
+            return;
+        }
+
+        _unreadSinceLog += unread;
+        var now = _time.GetUtcNow();
+        if (now >= _nextLog)
+        {
+            LogTrimmedUnread(_logger, _unreadSinceLog, _options.StreamKey, _options.MaxStreamLength, _options.ConsumerGroup);
+            _unreadSinceLog = 0;
+            _nextLog = now + TimeSpan.FromMinutes(1);
         }
     }
 
@@ -187,6 +228,12 @@ internal sealed partial class AuditWriter : BackgroundService
             return string.Empty;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} audit events were trimmed from {Stream} at its cap of {Cap} before consumer group {Group} read them")]
+    private static partial void LogTrimmedUnread(ILogger logger, long count, string stream, long cap, string group);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The audit stream {Stream} could not be trimmed to its cap (events were appended): {Error}")]
+    private static partial void LogTrimFailed(ILogger logger, string stream, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Audit events go to the spool: Redis failed ({Error})")]
     private static partial void LogRedisFailed(ILogger logger, string error);

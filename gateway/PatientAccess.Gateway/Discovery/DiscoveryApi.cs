@@ -7,15 +7,18 @@ namespace PatientAccess.Gateway.Discovery;
 /// <summary>The two documents apps read before they have a token, answered by the gateway itself.</summary>
 internal static class DiscoveryApi
 {
+    /// <summary>HEAD wherever GET (the body is dropped by <see cref="Methods.HeadRequestMiddleware"/>).</summary>
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
+
     public static RouteGroupBuilder MapDiscoveryApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/r4");
-        group.MapGet("/.well-known/smart-configuration", (IOptions<TokenOptions> tokens, HttpContext context) =>
+        group.MapMethods("/.well-known/smart-configuration", GetAndHead, (IOptions<TokenOptions> tokens, HttpContext context) =>
         {
             context.Response.Headers.CacheControl = "public, max-age=300";
             return TypedResults.Text(SmartConfiguration.Build(tokens.Value.Issuer.TrimEnd('/')).ToJsonString(), "application/json; charset=utf-8");
         });
-        group.MapGet("/metadata", async (CapabilityStatementSource source, HttpContext context) =>
+        group.MapMethods("/metadata", GetAndHead, async (CapabilityStatementSource source, HttpContext context) =>
         {
             var json = await source.GetAsync(context.RequestAborted);
             if (json is null)

@@ -16,4 +16,5 @@ public static class RefusalReasons
     public const string RateLimit = "rate-limit";
     public const string Route = "route";
     public const string Upstream = "upstream";
+    public const string Origin = "origin";
 }

@@ -16,6 +16,8 @@ public sealed class GatewayMetrics
     private readonly Counter<long> _refusals;
     private readonly Counter<long> _upstreamErrors;
     private readonly Counter<long> _auditEvents;
+    private readonly Counter<long> _auditTrimmed;
+    private readonly Counter<long> _auditTrimmedUnread;
     private readonly Histogram<long> _rateLimitBatch;
     private readonly Counter<long> _rateLimitLeased;
     private int _redisFallback;
@@ -31,6 +33,10 @@ public sealed class GatewayMetrics
         _refusals = meter.CreateCounter<long>("patientaccess.gateway.refusals", "{request}", "Requests refused by the policy chain, by reason");
         _upstreamErrors = meter.CreateCounter<long>("patientaccess.gateway.upstream.errors", "{request}", "Requests the fhir-store did not answer, by kind");
         _auditEvents = meter.CreateCounter<long>("patientaccess.gateway.audit.events", "{event}", "Audit events by where they went (redis, spool)");
+        _auditTrimmed = meter.CreateCounter<long>("patientaccess.gateway.audit.trimmed", "{event}",
+            "Audit stream entries this replica trimmed at the Audit:MaxStreamLength cap");
+        _auditTrimmedUnread = meter.CreateCounter<long>("patientaccess.gateway.audit.trimmed.unread", "{event}",
+            "Of those, entries the Audit:ConsumerGroup (the monitor) had not read: audit events lost");
         _rateLimitBatch = meter.CreateHistogram<long>("patientaccess.gateway.ratelimit.batch.size", "{decision}", "Rate-limit decisions per Redis call",
             advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
         _rateLimitLeased = meter.CreateCounter<long>("patientaccess.gateway.ratelimit.leased", "{token}",
@@ -53,6 +59,12 @@ public sealed class GatewayMetrics
     public void UpstreamError(string kind) => _upstreamErrors.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
     public void AuditEvents(string destination, long count) => _auditEvents.Add(count, new KeyValuePair<string, object?>("destination", destination));
+
+    public void AuditTrimmed(long trimmed, long unread)
+    {
+        _auditTrimmed.Add(trimmed);
+        _auditTrimmedUnread.Add(unread);
+    }
 
     public void RateLimitBatch(int decisions) => _rateLimitBatch.Record(decisions);
 

@@ -27,6 +27,12 @@ public sealed class GatewayRequest
 
     public string? Reason { get; set; }
 
+    /// <summary>True once the request was charged to its token's and app's rate-limit buckets.</summary>
+    public bool TokenCharged { get; set; }
+
+    /// <summary>True for a CORS preflight (OPTIONS with Origin and Access-Control-Request-Method): answered, never a write attempt.</summary>
+    public bool IsPreflight { get; set; }
+
     /// <summary>True when the request may go without a token (discovery documents).</summary>
     public bool IsPublic { get; set; }
 

@@ -1,5 +1,6 @@
 using PatientAccess.Gateway.Audit;
 using PatientAccess.Gateway.ClientAddress;
+using PatientAccess.Gateway.Cors;
 using PatientAccess.Gateway.Errors;
 using PatientAccess.Gateway.Geo;
 using PatientAccess.Gateway.Methods;
@@ -10,13 +11,19 @@ using PatientAccess.ServiceDefaults.Configuration;
 
 namespace PatientAccess.Gateway.Pipeline;
 
-/// <summary>The policy chain, in the order the gateway issue fixes; management endpoints stay outside it.</summary>
+/// <summary>
+/// The policy chain, in the order the gateway issue fixes, with rate limiting split in two so
+/// that refused requests are charged as well (see <see cref="AddressLimitMiddleware"/>);
+/// management endpoints stay outside it.
+/// </summary>
 internal static class PolicyChain
 {
     public static IServiceCollection AddPolicyChain(this IServiceCollection services)
     {
         services.AddValidatedOptions<ClientAddressOptions>(ClientAddressOptions.Section);
         services.AddValidatedOptions<RequestShapeOptions>(RequestShapeOptions.Section);
+        services.AddValidatedOptions<CorsOptions>(CorsOptions.Section);
+        services.AddSingleton<CorsPolicy>();
         services.AddSingleton<ClientAddressResolver>();
         return services;
     }
@@ -26,12 +33,17 @@ internal static class PolicyChain
         app.UseWhen(context => !IsManagement(context.Request.Path), chain =>
         {
             chain.UseMiddleware<AuditMiddleware>();
+            chain.UseMiddleware<HeadRequestMiddleware>();
+            chain.UseMiddleware<CorsMiddleware>();
             chain.UseMiddleware<ClientAddressMiddleware>();
+            // Before any step can refuse, so every refusal is charged too (issue 12, item 7).
+            chain.UseMiddleware<AddressLimitMiddleware>();
             chain.UseMiddleware<GeoMiddleware>();
             chain.UseMiddleware<RequestShapeMiddleware>();
             chain.UseMiddleware<TokenMiddleware>();
-            chain.UseMiddleware<ScopeMiddleware>();
+            // A token seen for the first time: charged before its scope or compartment can refuse it.
             chain.UseMiddleware<RateLimitMiddleware>();
+            chain.UseMiddleware<ScopeMiddleware>();
         });
         return app;
     }

@@ -13,8 +13,29 @@ public sealed class RateLimitOptions : IValidatableObject
     /// <summary>One access token, so a leaked token cannot use the whole app's allowance.</summary>
     public BucketLimit Token { get; set; } = BucketLimit.Of(50, 10);
 
-    /// <summary>One client address on paths without a token (discovery documents).</summary>
+    /// <summary>
+    /// One client address: every request that does not bear a token this replica has already
+    /// validated (no token, a bad or revoked one, discovery documents, preflights, a new token's
+    /// first request), whether it is answered or refused, so junk traffic is throttled where it
+    /// comes from. A request with a valid token is never refused by it (its app's and token's
+    /// buckets decide), so members sharing an address with a flooder keep their apps.
+    /// </summary>
     public BucketLimit Address { get; set; } = BucketLimit.Of(20, 5);
+
+    /// <summary>
+    /// One client address's CORS preflights, apart from <see cref="Address"/>: a browser app sends
+    /// one before each new URL (every search page has its own), and a member's browser must not
+    /// run out of preflights while loading their record; still bounded, since they are audited.
+    /// </summary>
+    public BucketLimit Preflight { get; set; } = BucketLimit.Of(100, 20);
+
+    /// <summary>
+    /// IPv6 clients are charged by network, not by address: whoever holds one address usually
+    /// holds its whole /64 (2^64 addresses), and one bucket per address would let them spread
+    /// junk over as many buckets as they like. IPv4 addresses are charged one by one.
+    /// </summary>
+    [Range(32, 128, ErrorMessage = "must be from 32 to 128")]
+    public int AddressIpv6PrefixLength { get; set; } = 64;
 
     /// <summary>Per-client overrides by client_id; these win over the app registry.</summary>
     public IDictionary<string, BucketLimit> Clients { get; } = new Dictionary<string, BucketLimit>(StringComparer.Ordinal);
@@ -72,7 +93,7 @@ public sealed class RateLimitOptions : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var results = new List<ValidationResult>();
-        foreach (var (name, limit) in new[] { (nameof(Client), Client), (nameof(Token), Token), (nameof(Address), Address) }
+        foreach (var (name, limit) in new[] { (nameof(Client), Client), (nameof(Token), Token), (nameof(Address), Address), (nameof(Preflight), Preflight) }
             .Concat(Clients.Select(c => ($"{nameof(Clients)}:{c.Key}", c.Value))))
         {
             var inner = new List<ValidationResult>();

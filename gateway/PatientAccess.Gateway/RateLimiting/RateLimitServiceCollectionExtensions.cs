@@ -11,6 +11,7 @@ internal static class RateLimitServiceCollectionExtensions
         services.AddSingleton<ClientLimits>();
         services.AddSingleton<LocalRateLimiter>();
         services.AddSingleton<SharedRateLimiter>();
+        services.AddSingleton<RateLimitGate>();
         return services;
     }
 }
