@@ -141,6 +141,9 @@ public sealed class SignInAbuseTests(MemberServices stack) : IAsyncLifetime
         {
             ["Database__Provider"] = "PostgreSql",
             ["Database__ConnectionString"] = database,
+
+            // Replicas share the signing keys' encryption key, as a deployment's replicas do.
+            ["SigningKeys__EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["MemberApp__CodeSendsPerAccountPerAddress"] = "2",
             ["MemberApp__MaxFailuresPerAddress"] = "2",
         };
