@@ -30,7 +30,7 @@ public sealed class ProxyAccessTests(MemberServices stack)
     [Fact]
     public async Task Choose_ForgedSpouseValue_RefusedAndNothingChosen()
     {
-        var (_, _, driver) = await SignedInRiveraAsync();
+        var (host, _, driver) = await SignedInRiveraAsync();
         using (await driver.GetAsync("/member/choose"))
         {
             using var forged = await driver.PostAsync("/member/choose", [KeyValuePair.Create("member", Spouse)]);
@@ -41,6 +41,7 @@ public sealed class ProxyAccessTests(MemberServices stack)
 
         using var sharing = await driver.GetAsync("/member/sharing");
         Assert.Equal(HttpStatusCode.BadRequest, sharing.StatusCode);
+        Assert.Contains("authserver_member_proxy_refused_total{step=\"choose\"} 1\n", await CodeSendLimitTests.MetricsAsync(host), StringComparison.Ordinal);
         using var approve = await driver.PostAsync("/member/approve", [KeyValuePair.Create("decision", "allow")]);
         Assert.NotEqual(HttpStatusCode.SeeOther, approve.StatusCode);
     }
