@@ -19,7 +19,11 @@ internal sealed class MemberAppOptions
     [Range(1, 20, ErrorMessage = "must be from 1 to 20")]
     public int CodeAttempts { get; set; } = 5;
 
-    /// <summary>Failed identity checks or codes for one member ID or e-mail address before it is locked.</summary>
+    /// <summary>
+    /// Failed identity checks for one member ID before registration for it is locked. Wrong codes
+    /// are not counted per e-mail address (anyone can type any address): they kill their own code
+    /// after <see cref="CodeAttempts"/> and count against the client address.
+    /// </summary>
     [Range(1, 1000, ErrorMessage = "must be from 1 to 1000")]
     public int MaxFailuresPerAccount { get; set; } = 5;
 
@@ -30,6 +34,34 @@ internal sealed class MemberAppOptions
     /// <summary>The window failures are counted in, and how long a lockout lasts.</summary>
     [Range(1, 24 * 60, ErrorMessage = "must be from 1 to 1440")]
     public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>
+    /// Code e-mails (sign-in, registration, "send a new code") to one address, from every client
+    /// together, in <see cref="CodeSendWindowMinutes"/>: keeps a mailbox from being flooded and
+    /// bounds the guesses anyone gets at that account's codes (sends × <see cref="CodeAttempts"/>).
+    /// Counted alike whether or not the address has an account, so the limit tells no one which do.
+    /// </summary>
+    [Range(1, 1000, ErrorMessage = "must be from 1 to 1000")]
+    public int CodeSendsPerAccount { get; set; } = 10;
+
+    /// <summary>
+    /// Code e-mails to one address from one client address in <see cref="CodeSendWindowMinutes"/>;
+    /// lower than <see cref="CodeSendsPerAccount"/>, so one outsider cannot spend a member's whole budget.
+    /// </summary>
+    [Range(1, 1000, ErrorMessage = "must be from 1 to 1000")]
+    public int CodeSendsPerAccountPerAddress { get; set; } = 3;
+
+    /// <summary>The window the two per-account send limits count in.</summary>
+    [Range(1, 24 * 60, ErrorMessage = "must be from 1 to 1440")]
+    public int CodeSendWindowMinutes { get; set; } = 15;
+
+    /// <summary>Code e-mails (to any addresses, with or without accounts) one client address may ask for in <see cref="CodeSendAddressWindowMinutes"/>.</summary>
+    [Range(1, 100000, ErrorMessage = "must be from 1 to 100000")]
+    public int CodeSendsPerAddress { get; set; } = 20;
+
+    /// <summary>The window <see cref="CodeSendsPerAddress"/> counts in.</summary>
+    [Range(1, 24 * 60, ErrorMessage = "must be from 1 to 1440")]
+    public int CodeSendAddressWindowMinutes { get; set; } = 60;
 
     /// <summary>
     /// The demo members (FHIR Patient ids) a sandbox app may be authorized for; any other

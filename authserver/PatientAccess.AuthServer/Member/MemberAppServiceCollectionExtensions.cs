@@ -14,12 +14,14 @@ namespace PatientAccess.AuthServer.Member;
 
 internal static class MemberAppServiceCollectionExtensions
 {
-    /// <summary>The member pages: sessions, accounts, codes, lockouts, mail, the store lookup and antiforgery.</summary>
+    /// <summary>The member pages: sessions, accounts, codes, lockouts and send limits, proxy rules, mail, the store lookup and antiforgery.</summary>
     public static IServiceCollection AddMemberApp(this IServiceCollection services)
     {
         services.AddValidatedOptions<MemberAppOptions>(MemberAppOptions.Section);
         services.AddValidatedOptions<StoreOptions>(StoreOptions.Section);
         services.AddValidatedOptions<MailOptions>(MailOptions.Section);
+        services.AddValidatedOptions<ProxyAccessOptions>(ProxyAccessOptions.Section);
+        services.AddValidatedOptions<ClientAddressOptions>(ClientAddressOptions.Section);
         services.AddHttpClient<MemberDirectory>((provider, http) =>
             http.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<StoreOptions>>().Value.TimeoutSeconds));
         services.AddSingleton<MemberSessions>();
@@ -27,6 +29,11 @@ internal static class MemberAppServiceCollectionExtensions
         services.AddSingleton<EmailCodes>();
         services.AddSingleton<CodeSender>();
         services.AddSingleton<Lockouts>();
+        services.AddSingleton<ClientAddresses>();
+        services.AddSingleton<CodeSendThrottle>();
+        services.AddSingleton<SendTimings>();
+        services.AddSingleton<MemberMetrics>();
+        services.AddSingleton<ProxyAccessPolicy>();
         services.AddSingleton<ConsentState>();
         services.AddSingleton<IMailSender>(provider => string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<MailOptions>>().Value.SmtpHost)
             ? ActivatorUtilities.CreateInstance<OutboxMailSender>(provider)

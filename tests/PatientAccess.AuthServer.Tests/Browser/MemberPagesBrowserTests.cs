@@ -67,7 +67,11 @@ public sealed class MemberPagesBrowserTests(MemberServices stack) : IAsyncLifeti
     public async Task FamilyAccount_Spanish_ParentChoosesChild()
     {
         var words = new Words("es-MX", "Registrarse", "Nombre", "Apellido", "Fecha de nacimiento", "Número de miembro", "Código postal", "Continuar",
-            "Correo electrónico", "Enviarme un código", "Código de 6 dígitos", "Confirmar", "Salud mental", "Permitir");
+            "Correo electrónico", "Enviarme un código", "Código de 6 dígitos", "Confirmar", "Salud mental", "Permitir")
+        {
+            NotOfferedReason = "María Rivera tiene 18 años o más; puede conectar aplicaciones desde su propia cuenta.",
+            KeptPrivate = "Registros que se mantienen privados",
+        };
         var tokens = await RunAsync(words, ["José", "Rivera", "1984-04-12", "987654321001", "01841"], chooseLabel: "Sofía Rivera");
         Assert.Equal("family-rivera-child1", (string?)tokens["patient"]);
     }
@@ -110,12 +114,21 @@ public sealed class MemberPagesBrowserTests(MemberServices stack) : IAsyncLifeti
         await page.GetByRole(AriaRole.Button, new() { Name = words.Confirm }).ClickAsync();
         if (chooseLabel is not null)
         {
+            // The adult spouse is not offered, and the page says why (issue 12 item 4).
+            await Assertions.Expect(page.GetByText(words.NotOfferedReason!)).ToBeVisibleAsync();
             await CheckAccessibilityAsync(page, axe);
             await page.GetByLabel(chooseLabel).CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = words.Continue }).ClickAsync();
+
+            // A parent cannot opt a child in to sensitive categories: no box, and the page says so.
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = words.KeptPrivate! })).ToBeVisibleAsync();
+            Assert.Equal(0, await page.GetByLabel(words.Mental).CountAsync());
+        }
+        else
+        {
+            await page.GetByLabel(words.Mental).CheckAsync();
         }
 
-        await page.GetByLabel(words.Mental).CheckAsync();
         await CheckAccessibilityAsync(page, axe);
         await page.GetByRole(AriaRole.Button, new() { Name = words.Continue }).ClickAsync();
         await CheckAccessibilityAsync(page, axe);
@@ -157,5 +170,12 @@ public sealed class MemberPagesBrowserTests(MemberServices stack) : IAsyncLifeti
 
     private sealed record Words(
         string Locale, string Register, string FirstName, string LastName, string BirthDate, string MemberId, string Zip, string Continue,
-        string Email, string SendCode, string Code, string Confirm, string Mental, string Allow);
+        string Email, string SendCode, string Code, string Confirm, string Mental, string Allow)
+    {
+        /// <summary>On the choose page of a family account: why the adult spouse is not offered.</summary>
+        public string? NotOfferedReason { get; init; }
+
+        /// <summary>On the sharing page for a child: the heading of the categories a parent cannot share.</summary>
+        public string? KeptPrivate { get; init; }
+    }
 }

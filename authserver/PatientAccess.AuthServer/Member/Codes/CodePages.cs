@@ -7,8 +7,11 @@ using PatientAccess.AuthServer.Member.Sessions;
 namespace PatientAccess.AuthServer.Member.Codes;
 
 /// <summary>
-/// Confirming the e-mailed code: five tries per code, and failures also count against the
-/// address and the client address, so sending new codes does not buy unlimited guesses.
+/// Confirming the e-mailed code: five tries per code (a code works only in the browser session it
+/// was sent for, so an outsider's wrong tries kill only their own code), failures also count
+/// against the real client address, and new codes are throttled (<see cref="CodeSendThrottle"/>),
+/// so sending new codes does not buy unlimited guesses. Nothing is counted against the e-mail
+/// address: that would let anyone who knows it keep its member from signing in.
 /// </summary>
 internal static class CodePages
 {
@@ -19,10 +22,10 @@ internal static class CodePages
                 ? Show(new MemberPage(context), email, sent: context.Request.Query.ContainsKey("sent"))
                 : MemberFlow.Expired(context));
         group.MapPost("/code", PostAsync);
-        group.MapPost("/code/resend", async (HttpContext context, MemberSessions sessions, MemberAccounts accounts, CodeSender sender, Lockouts lockouts, CancellationToken cancellationToken) =>
+        group.MapPost("/code/resend", async (HttpContext context, [AsParameters] CodeSteps steps, CancellationToken cancellationToken) =>
         {
             var form = await MemberForm.ReadAsync(context, cancellationToken);
-            var session = await sessions.FindAsync(context, cancellationToken);
+            var session = await steps.Sessions.FindAsync(context, cancellationToken);
             if (form is null)
             {
                 return MemberFlow.BadForm(context);
@@ -34,25 +37,39 @@ internal static class CodePages
             }
 
             var page = new MemberPage(context);
-            if (await lockouts.IsLockedAsync([lockouts.CodeAccount(email), lockouts.Address(context)], cancellationToken))
+            if (await steps.Lockouts.IsLockedAsync([steps.Lockouts.Address(context)], cancellationToken))
             {
+                steps.Metrics.Throttled("signin_locked");
                 return Show(new MemberPage(context) { Errors = [new("code", page.T["code.locked"])] }, email, status: StatusCodes.Status429TooManyRequests);
             }
 
-            var deliver = session.Record.Registering || await accounts.FindByEmailAsync(email, cancellationToken) is not null;
-            if (!await sender.IssueAsync(session, page.T, deliver, cancellationToken))
+            if (!await steps.Throttle.AllowsAsync(context, email, cancellationToken))
             {
-                // Not a failed code: no try is used and nothing counts towards a lockout.
+                return Show(new MemberPage(context) { Errors = [new("code", page.T["code.throttled"])] }, email, status: StatusCodes.Status429TooManyRequests);
+            }
+
+            var existing = await steps.Accounts.FindByEmailAsync(email, cancellationToken);
+            var delivery = (session.Record.Registering, existing) switch
+            {
+                (true, null) => CodeDelivery.Code,
+                (true, _) => CodeDelivery.AlreadyRegistered,
+                (false, null) => CodeDelivery.Nothing,
+                (false, _) => CodeDelivery.Code,
+            };
+            if (!await steps.Sender.IssueAsync(session, page.T, delivery, cancellationToken))
+            {
+                // Not a failed code: no try is used and nothing counts towards a lockout or a send limit.
                 return Show(new MemberPage(context) { Errors = [new("code", page.T["mail.notSent"])] }, email, status: StatusCodes.Status503ServiceUnavailable);
             }
 
-            await sessions.SaveAsync(session, cancellationToken);
+            await steps.Throttle.CountAsync(context, email, cancellationToken);
+            await steps.Sessions.SaveAsync(session, cancellationToken);
             return MemberFlow.SeeOther(context, MemberFlow.Code + "?sent=1");
         });
     }
 
     private static async Task<IResult> PostAsync(
-        HttpContext context, MemberSessions sessions, MemberAccounts accounts, EmailCodes codes, Lockouts lockouts, AuditTrail audit, CancellationToken cancellationToken)
+        HttpContext context, MemberSessions sessions, MemberAccounts accounts, EmailCodes codes, Lockouts lockouts, MemberMetrics metrics, AuditTrail audit, CancellationToken cancellationToken)
     {
         var form = await MemberForm.ReadAsync(context, cancellationToken);
         var session = await sessions.FindAsync(context, cancellationToken);
@@ -73,9 +90,10 @@ internal static class CodePages
             return Show(new MemberPage(context) { Errors = [new("code", t["code.format"])] }, email, status: StatusCodes.Status400BadRequest);
         }
 
-        LockoutSubject[] subjects = [lockouts.CodeAccount(email), lockouts.Address(context)];
+        LockoutSubject[] subjects = [lockouts.Address(context)];
         if (await lockouts.IsLockedAsync(subjects, cancellationToken))
         {
+            metrics.Throttled("code_locked");
             audit.Record(new AuditEvent(MemberAuditTypes.LockedOut, "member-app", Detail: "code"));
             return Show(new MemberPage(context) { Errors = [new("code", t["code.locked"])] }, email, status: StatusCodes.Status429TooManyRequests);
         }

@@ -6,8 +6,10 @@ namespace PatientAccess.AuthServer.Member.Codes;
 
 /// <summary>
 /// The two ways to an e-mailed code: the address of a new registration (after identity was
-/// proved), and sign-in for a returning member (passwordless: e-mail plus code). Sign-in looks
-/// the same whether or not the address has an account, so the page reveals no one's membership.
+/// proved), and sign-in for a returning member (passwordless: e-mail plus code). Both look the
+/// same whether or not the address has an account (same status, page, work and, through
+/// <see cref="CodeSender"/>, time), so neither reveals anyone's membership; every code sent, or
+/// answered as sent, counts toward <see cref="CodeSendThrottle"/>.
 /// </summary>
 internal static class EmailPages
 {
@@ -17,22 +19,21 @@ internal static class EmailPages
             await sessions.FindAsync(context, cancellationToken) is { Record.VerifiedPatientId: not null, Record.Registering: true }
                 ? Show(new MemberPage(context), MemberFlow.Email, string.Empty)
                 : MemberFlow.Expired(context));
-        group.MapPost("/email", (HttpContext context, MemberSessions sessions, MemberAccounts accounts, CodeSender sender, Lockouts lockouts, CancellationToken cancellationToken) =>
-            PostAsync(context, sessions, accounts, sender, lockouts, registering: true, cancellationToken));
+        group.MapPost("/email", (HttpContext context, [AsParameters] CodeSteps steps, CancellationToken cancellationToken) =>
+            PostAsync(context, steps, registering: true, cancellationToken));
         group.MapGet("/signin", async (HttpContext context, MemberSessions sessions, CancellationToken cancellationToken) =>
         {
             await sessions.FindOrStartAsync(context, cancellationToken);
             return Show(new MemberPage(context), MemberFlow.SignIn, string.Empty);
         });
-        group.MapPost("/signin", (HttpContext context, MemberSessions sessions, MemberAccounts accounts, CodeSender sender, Lockouts lockouts, CancellationToken cancellationToken) =>
-            PostAsync(context, sessions, accounts, sender, lockouts, registering: false, cancellationToken));
+        group.MapPost("/signin", (HttpContext context, [AsParameters] CodeSteps steps, CancellationToken cancellationToken) =>
+            PostAsync(context, steps, registering: false, cancellationToken));
     }
 
-    private static async Task<IResult> PostAsync(
-        HttpContext context, MemberSessions sessions, MemberAccounts accounts, CodeSender sender, Lockouts lockouts, bool registering, CancellationToken cancellationToken)
+    private static async Task<IResult> PostAsync(HttpContext context, CodeSteps steps, bool registering, CancellationToken cancellationToken)
     {
         var form = await MemberForm.ReadAsync(context, cancellationToken);
-        var session = await sessions.FindAsync(context, cancellationToken);
+        var session = await steps.Sessions.FindAsync(context, cancellationToken);
         if (form is null)
         {
             return MemberFlow.BadForm(context);
@@ -52,27 +53,37 @@ internal static class EmailPages
         }
 
         email = MemberAccounts.NormalizeEmail(email);
-        if (await lockouts.IsLockedAsync([lockouts.CodeAccount(email), lockouts.Address(context)], cancellationToken))
+        if (await steps.Lockouts.IsLockedAsync([steps.Lockouts.Address(context)], cancellationToken))
         {
+            steps.Metrics.Throttled("signin_locked");
             return Show(new MemberPage(context) { Errors = [new("email", page.T["code.locked"])] }, path, email, StatusCodes.Status429TooManyRequests);
         }
 
-        var existing = await accounts.FindByEmailAsync(email, cancellationToken);
-        if (registering && existing is not null)
+        if (!await steps.Throttle.AllowsAsync(context, email, cancellationToken))
         {
-            return Show(new MemberPage(context) { Errors = [new("email", page.T["email.taken"])] }, path, email, StatusCodes.Status409Conflict);
+            return Show(new MemberPage(context) { Errors = [new("email", page.T["code.throttled"])] }, path, email, StatusCodes.Status429TooManyRequests);
         }
 
+        // Looked up on both paths, so both do the same database work.
+        var existing = await steps.Accounts.FindByEmailAsync(email, cancellationToken);
+        var delivery = (registering, existing) switch
+        {
+            (true, null) => CodeDelivery.Code,
+            (true, _) => CodeDelivery.AlreadyRegistered,
+            (false, null) => CodeDelivery.Nothing,
+            (false, _) => CodeDelivery.Code,
+        };
         session.Record.Email = email;
         session.Record.Registering = registering;
         session.Record.AccountId = null;
-        if (!await sender.IssueAsync(session, page.T, deliver: registering || existing is not null, cancellationToken))
+        if (!await steps.Sender.IssueAsync(session, page.T, delivery, cancellationToken))
         {
             // The session is not saved: the member stays where they were, with any earlier code.
             return Show(new MemberPage(context) { Errors = [new("email", page.T["mail.notSent"])] }, path, email, StatusCodes.Status503ServiceUnavailable);
         }
 
-        await sessions.SaveAsync(session, cancellationToken);
+        await steps.Throttle.CountAsync(context, email, cancellationToken);
+        await steps.Sessions.SaveAsync(session, cancellationToken);
         return MemberFlow.SeeOther(context, MemberFlow.Code);
     }
 

@@ -1,40 +1,44 @@
 using PatientAccess.AuthServer.Authorize;
 using PatientAccess.AuthServer.Member.Pages;
 using PatientAccess.AuthServer.Member.Security;
-using PatientAccess.AuthServer.Member.Sessions;
-using PatientAccess.AuthServer.Member.Store;
 
 namespace PatientAccess.AuthServer.Member.Consent;
 
 /// <summary>
 /// The last step: the app named with its logo and website, whose records, what it will see in
 /// plain words; "Allow" sends the member back to the app with a code, "Don't allow" with
-/// <c>access_denied</c>. Everything is checked again on post (session, request, choice, sandbox).
+/// <c>access_denied</c>. Everything is checked again on post (session, request, choice, sandbox,
+/// and the proxy rules for the chosen member and the sensitive categories, as of now).
 /// </summary>
 internal static class ApprovePages
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/approve", async (HttpContext context, MemberSessions sessions, ConsentState consent, MemberDirectory directory, CancellationToken cancellationToken) =>
+        group.MapGet("/approve", async (HttpContext context, [AsParameters] ConsentSteps steps, CancellationToken cancellationToken) =>
         {
-            var session = await sessions.FindAsync(context, cancellationToken);
-            if (await consent.LoadAsync(session, cancellationToken) is not { } state
-                || session!.Record is not { ChosenPatientId: { } patientId, SensitiveCategories: { } codes })
+            var session = await steps.Sessions.FindAsync(context, cancellationToken);
+            if (await steps.Consent.LoadAsync(session, cancellationToken) is not { } state
+                || session!.Record is not { ChosenPatientId: { } patientId, SensitiveCategories: { } codes }
+                || await steps.ChosenAsync(state.Account.PatientId, patientId, cancellationToken) is not { } member)
             {
                 return MemberFlow.Expired(context);
             }
 
-            var members = await directory.CoveredMembersAsync(state.Account.PatientId, cancellationToken);
-            var whose = members.FirstOrDefault(m => m.PatientId == patientId)?.DisplayName ?? patientId;
-            var origin = await consent.RedirectOriginAsync(state.Request.RequestId, cancellationToken);
-            return Show(new MemberPage(context), state.Request, whose, SharingPages.Split(codes), origin);
+            if (!steps.Policy.MayShare(member, SharingPages.Split(codes)))
+            {
+                return await steps.RefuseAsync(context, state, member, Refusal(steps.Policy, member), "approve", cancellationToken);
+            }
+
+            var origin = await steps.Consent.RedirectOriginAsync(state.Request.RequestId, cancellationToken);
+            return Show(new MemberPage(context), state.Request, member.DisplayName, SharingPages.Split(codes), origin);
         });
         group.MapPost("/approve", PostAsync);
     }
 
     private static async Task<IResult> PostAsync(
-        HttpContext context, MemberSessions sessions, ConsentState consent, IAuthorizationCompletion completion, CancellationToken cancellationToken)
+        HttpContext context, [AsParameters] ConsentSteps steps, IAuthorizationCompletion completion, CancellationToken cancellationToken)
     {
+        var (sessions, consent) = (steps.Sessions, steps.Consent);
         var form = await MemberForm.ReadAsync(context, cancellationToken);
         var session = await sessions.FindAsync(context, cancellationToken);
         if (form is null)
@@ -51,7 +55,8 @@ internal static class ApprovePages
         if (form["decision"].ToString() == "allow")
         {
             if (await consent.LoadAsync(session, cancellationToken) is not { } state
-                || session.Record is not { ChosenPatientId: { } patientId, SensitiveCategories: { } codes })
+                || session.Record is not { ChosenPatientId: { } patientId, SensitiveCategories: { } codes }
+                || await steps.ChosenAsync(state.Account.PatientId, patientId, cancellationToken) is not { } member)
             {
                 return MemberFlow.Expired(context);
             }
@@ -59,6 +64,11 @@ internal static class ApprovePages
             if (!consent.IsAllowed(state.Request, patientId))
             {
                 return await SandboxRefusal.ShowAsync(context, consent, state.Request, cancellationToken);
+            }
+
+            if (!steps.Policy.MayShare(member, SharingPages.Split(codes)))
+            {
+                return await steps.RefuseAsync(context, state, member, Refusal(steps.Policy, member), "approve", cancellationToken);
             }
 
             outcome = await completion.ApproveAsync(
@@ -78,6 +88,10 @@ internal static class ApprovePages
             ? MemberFlow.SeeOther(context, uri.AbsoluteUri)
             : MemberFlow.Message(context, "request.title", "request.rejected", StatusCodes.Status400BadRequest);
     }
+
+    /// <summary>Why <see cref="ProxyAccessPolicy.MayShare"/> said no: the member is not offered, or a sensitive category is not the sharer's to choose.</summary>
+    private static ProxyDecision Refusal(ProxyAccessPolicy policy, Identity.CoveredMember member) =>
+        policy.Decide(member) is { Offered: false } decision ? decision : new(false, "proxy.sensitive.refused");
 
     private static IResult Show(MemberPage page, PendingAuthorizationView request, string whose, IReadOnlyList<string> codes, string? origin)
     {

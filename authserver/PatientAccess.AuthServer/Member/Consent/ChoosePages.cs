@@ -1,3 +1,4 @@
+using PatientAccess.AuthServer.Audit;
 using PatientAccess.AuthServer.Member.Identity;
 using PatientAccess.AuthServer.Member.Pages;
 using PatientAccess.AuthServer.Member.Security;
@@ -8,14 +9,17 @@ namespace PatientAccess.AuthServer.Member.Consent;
 
 /// <summary>
 /// Whose records to share, when the account covers more than one member (a parent with a
-/// spouse or children on the plan). The choice is checked against the store again on post:
-/// only members the account covers can be chosen, whatever the form says.
+/// spouse or children on the plan). Only members <see cref="ProxyAccessPolicy"/> offers can be
+/// chosen; the others are listed with the reason. The choice is checked against the store and
+/// the policy again on post, whatever the form says.
 /// </summary>
 internal static class ChoosePages
 {
+    private static readonly string[] NamedRelationships = [CoveredMember.Self, "spouse", "child"];
+
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/choose", async (HttpContext context, MemberSessions sessions, ConsentState consent, MemberDirectory directory, CancellationToken cancellationToken) =>
+        group.MapGet("/choose", async (HttpContext context, MemberSessions sessions, ConsentState consent, MemberDirectory directory, ProxyAccessPolicy policy, CancellationToken cancellationToken) =>
         {
             var session = await sessions.FindAsync(context, cancellationToken);
             if (await consent.LoadAsync(session, cancellationToken) is not { } state)
@@ -24,11 +28,13 @@ internal static class ChoosePages
             }
 
             var members = await directory.CoveredMembersAsync(state.Account.PatientId, cancellationToken);
-            return members.Count == 1
+            return members.Count == 1 && members[0].IsSelf
                 ? await ChooseAsync(context, sessions, consent, session!, state.Request, members[0].PatientId, cancellationToken)
-                : Show(new MemberPage(context), members);
+                : Show(new MemberPage(context), members, policy);
         });
-        group.MapPost("/choose", async (HttpContext context, MemberSessions sessions, ConsentState consent, MemberDirectory directory, CancellationToken cancellationToken) =>
+        group.MapPost("/choose", async (
+            HttpContext context, MemberSessions sessions, ConsentState consent, MemberDirectory directory, ProxyAccessPolicy policy, MemberMetrics metrics, AuditTrail audit,
+            CancellationToken cancellationToken) =>
         {
             var form = await MemberForm.ReadAsync(context, cancellationToken);
             var session = await sessions.FindAsync(context, cancellationToken);
@@ -44,10 +50,19 @@ internal static class ChoosePages
 
             var members = await directory.CoveredMembersAsync(state.Account.PatientId, cancellationToken);
             var chosen = members.FirstOrDefault(m => m.PatientId == form["member"].ToString());
+            var t = new MemberPage(context).T;
             if (chosen is null)
             {
-                var page = new MemberPage(context) { Errors = [new("member-0", new MemberPage(context).T["choose.error"])] };
-                return Show(page, members, StatusCodes.Status400BadRequest);
+                return Show(new MemberPage(context) { Errors = [new("member-0", t["choose.error"])] }, members, policy, StatusCodes.Status400BadRequest);
+            }
+
+            if (policy.Decide(chosen) is { Offered: false } refused)
+            {
+                // Only a forged form gets here: the page never offers this member.
+                metrics.ProxyRefused("choose");
+                audit.Record(new AuditEvent(MemberAuditTypes.ProxyRefused, state.Request.ClientId, MemberAccountId: state.Account.AccountId, Detail: "choose"));
+                var reason = refused.Reason(t, chosen, policy.AdultAge);
+                return Show(new MemberPage(context) { Errors = [new("member-0", reason)] }, members, policy, StatusCodes.Status403Forbidden);
             }
 
             return await ChooseAsync(context, sessions, consent, session!, state.Request, chosen.PatientId, cancellationToken);
@@ -68,14 +83,16 @@ internal static class ChoosePages
         return MemberFlow.SeeOther(context, MemberFlow.Sharing);
     }
 
-    private static IResult Show(MemberPage page, IReadOnlyList<CoveredMember> members, int status = StatusCodes.Status200OK)
+    private static IResult Show(MemberPage page, IReadOnlyList<CoveredMember> members, ProxyAccessPolicy policy, int status = StatusCodes.Status200OK)
     {
         var t = page.T;
         var error = page.Errors.Count > 0 ? page.Errors[0] : null;
-        var options = Html.Join(members.Select((m, i) => Html.Of($"""
+        var offered = members.Where(m => policy.Decide(m).Offered).ToList();
+        var notOffered = members.Select(m => (Member: m, Decision: policy.Decide(m))).Where(d => !d.Decision.Offered).ToList();
+        var options = Html.Join(offered.Select((m, i) => Html.Of($"""
             <div class="choice">
             <input type="radio" id="member-{i}" name="member" value="{m.PatientId}"{(i == 0 ? Html.Of($" required") : Html.Empty)}>
-            <label for="member-{i}">{m.DisplayName} <span class="relationship">({t["relationship." + m.Relationship]})</span></label>
+            <label for="member-{i}">{m.DisplayName} <span class="relationship">({Relationship(page, m)})</span></label>
             </div>
             """)));
         var fieldset = Html.Of($"""
@@ -85,6 +102,15 @@ internal static class ChoosePages
             {options}
             </fieldset>
             """);
-        return page.Render(t["choose.title"], Html.Of($"<p>{t["choose.intro"]}</p>{page.Form(MemberFlow.Choose, fieldset, t["common.continue"])}"), status);
+        var reasons = notOffered.Count == 0 ? Html.Empty : Html.Of($"""
+            <section aria-labelledby="not-offered">
+            <h2 id="not-offered">{t["choose.notOffered"]}</h2>
+            <ul class="not-offered">{Html.Join(notOffered.Select(d => Html.Of($"<li>{d.Decision.Reason(t, d.Member, policy.AdultAge)}</li>")))}</ul>
+            </section>
+            """);
+        return page.Render(t["choose.title"], Html.Of($"<p>{t["choose.intro"]}</p>{page.Form(MemberFlow.Choose, fieldset, t["common.continue"])}{reasons}"), status);
     }
+
+    private static string Relationship(MemberPage page, CoveredMember member) =>
+        page.T["relationship." + (NamedRelationships.Contains(member.Relationship, StringComparer.Ordinal) ? member.Relationship : "other")];
 }

@@ -6,23 +6,21 @@ using PatientAccess.AuthServer.Storage;
 namespace PatientAccess.AuthServer.Member.Security;
 
 /// <summary>
-/// Locks a member ID, an e-mail address or a client address after repeated failed identity
-/// checks or codes, for <see cref="MemberAppOptions.LockoutMinutes"/>. Counts live in the
-/// database so every replica enforces the same budget.
+/// Locks a member ID or a client address after repeated failed identity checks or codes, for
+/// <see cref="MemberAppOptions.LockoutMinutes"/>; <see cref="CodeSendThrottle"/> counts code
+/// e-mails in the same table. Counts live in the database so every replica enforces the same
+/// budget. Wrong codes are never counted against an e-mail address: anyone may type any address,
+/// so such a lock would let an outsider keep a member from signing in. A code dies after its own
+/// <see cref="MemberAppOptions.CodeAttempts"/> instead, and new codes are throttled.
 /// </summary>
-internal sealed class Lockouts(IDbContextFactory<AuthDbContext> contexts, IOptions<MemberAppOptions> options, TimeProvider time)
+internal sealed class Lockouts(IDbContextFactory<AuthDbContext> contexts, IOptions<MemberAppOptions> options, ClientAddresses addresses, TimeProvider time)
 {
     public LockoutSubject IdentityAccount(string memberId) =>
         new("identity-account:" + memberId.Trim().ToUpperInvariant(), options.Value.MaxFailuresPerAccount, true);
 
-    public LockoutSubject CodeAccount(string email) =>
-        new("code-account:" + email, options.Value.MaxFailuresPerAccount, true);
-
-    public LockoutSubject Address(HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return new("address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), options.Value.MaxFailuresPerAddress, false);
-    }
+    /// <summary>The real client address (<see cref="ClientAddresses"/>): behind a trusted proxy, the forwarded one.</summary>
+    public LockoutSubject Address(HttpContext context) =>
+        new("address:" + addresses.Of(context), options.Value.MaxFailuresPerAddress, false);
 
     /// <summary>True when any of the subjects is locked now.</summary>
     public async Task<bool> IsLockedAsync(IEnumerable<LockoutSubject> subjects, CancellationToken cancellationToken)
@@ -33,13 +31,14 @@ internal sealed class Lockouts(IDbContextFactory<AuthDbContext> contexts, IOptio
         return await db.Lockouts.AnyAsync(l => hashes.Contains(l.KeyHash) && l.LockedUntil > now, cancellationToken);
     }
 
+    /// <summary>Counts one failure (or one sent code) against each subject; locks those that reach their limit.</summary>
     public async Task RecordFailureAsync(IEnumerable<LockoutSubject> subjects, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeSeconds();
-        var window = options.Value.LockoutMinutes * 60L;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         foreach (var subject in subjects)
         {
+            var window = (subject.WindowMinutes > 0 ? subject.WindowMinutes : options.Value.LockoutMinutes) * 60L;
             var hash = Secrets.Hash(subject.Key);
             var record = await db.Lockouts.FirstOrDefaultAsync(l => l.KeyHash == hash, cancellationToken);
             if (record is null)

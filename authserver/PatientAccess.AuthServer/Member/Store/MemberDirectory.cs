@@ -15,7 +15,6 @@ namespace PatientAccess.AuthServer.Member.Store;
 internal sealed class MemberDirectory(HttpClient http, IOptions<StoreOptions> options, IOptions<ServiceOptions> service)
 {
     public const string MemberIdSystem = "http://example.org/fhir/sid/member-id";
-    private static readonly string[] Dependents = ["spouse", "child"];
     private readonly Lazy<string?> _key = new(() => ReadKey(options.Value, service.Value));
 
     /// <summary>False when no operator key is configured: the member pages then say sign-in is unavailable.</summary>
@@ -39,20 +38,24 @@ internal sealed class MemberDirectory(HttpClient http, IOptions<StoreOptions> op
         return null;
     }
 
-    /// <summary>The member, then the spouse and children whose Coverage names them as subscriber.</summary>
+    /// <summary>
+    /// The member, then every dependent whose active Coverage names them as subscriber, with the
+    /// relationship and birth date the plan records: whether each may be shared is
+    /// <see cref="Consent.ProxyAccessPolicy"/>'s decision, not this list's.
+    /// </summary>
     public async Task<IReadOnlyList<CoveredMember>> CoveredMembersAsync(string patientId, CancellationToken cancellationToken)
     {
         var self = await SearchAsync("Patient?_id=" + Uri.EscapeDataString(Escape(patientId)), cancellationToken);
         var members = new List<CoveredMember>();
         if (self.FirstOrDefault() is { } me)
         {
-            members.Add(new CoveredMember(patientId, DisplayName(me), "self"));
+            members.Add(new CoveredMember(patientId, DisplayName(me), CoveredMember.Self, BirthDateOf(me)));
         }
 
         var coverages = await SearchAsync("Coverage?status=active&subscriber=" + Uri.EscapeDataString("Patient/" + Escape(patientId)) + "&_count=50", cancellationToken);
         var dependents = coverages
             .Select(c => (Patient: PatientIdOf(c["beneficiary"]?["reference"]?.GetValue<string>()), Relationship: RelationshipOf(c)))
-            .Where(d => d.Patient is not null && d.Patient != patientId && Dependents.Contains(d.Relationship, StringComparer.Ordinal))
+            .Where(d => d.Patient is not null && d.Patient != patientId && d.Relationship is not null && d.Relationship != CoveredMember.Self)
             .DistinctBy(d => d.Patient)
             .ToList();
         if (dependents.Count == 0)
@@ -60,10 +63,11 @@ internal sealed class MemberDirectory(HttpClient http, IOptions<StoreOptions> op
             return members;
         }
 
-        var names = (await SearchAsync("Patient?_id=" + Uri.EscapeDataString(string.Join(',', dependents.Select(d => Escape(d.Patient!)))) + "&_count=50", cancellationToken))
+        var patients = (await SearchAsync("Patient?_id=" + Uri.EscapeDataString(string.Join(',', dependents.Select(d => Escape(d.Patient!)))) + "&_count=50", cancellationToken))
             .Where(p => p["id"] is not null)
-            .ToDictionary(p => p["id"]!.GetValue<string>(), DisplayName, StringComparer.Ordinal);
-        members.AddRange(dependents.Where(d => names.ContainsKey(d.Patient!)).Select(d => new CoveredMember(d.Patient!, names[d.Patient!], d.Relationship!)));
+            .ToDictionary(p => p["id"]!.GetValue<string>(), StringComparer.Ordinal);
+        members.AddRange(dependents.Where(d => patients.ContainsKey(d.Patient!))
+            .Select(d => new CoveredMember(d.Patient!, DisplayName(patients[d.Patient!]), d.Relationship!, BirthDateOf(patients[d.Patient!]))));
         return members;
     }
 
@@ -104,6 +108,9 @@ internal sealed class MemberDirectory(HttpClient http, IOptions<StoreOptions> op
         var given = name?["given"]?.AsArray().Select(g => g?.GetValue<string>()).OfType<string>() ?? [];
         return string.Join(' ', given.Append(name?["family"]?.GetValue<string>() ?? string.Empty)).Trim();
     }
+
+    private static string? BirthDateOf(JsonObject patient) =>
+        patient["birthDate"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private static string? RelationshipOf(JsonObject coverage) =>
         coverage["relationship"]?["coding"]?.AsArray().OfType<JsonObject>().Select(c => c["code"]?.GetValue<string>()).FirstOrDefault(c => c is not null);

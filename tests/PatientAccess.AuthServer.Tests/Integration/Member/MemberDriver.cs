@@ -7,9 +7,17 @@ namespace PatientAccess.AuthServer.Tests.Integration.Member;
 /// Walks the member pages over HTTP the way a browser would: cookies kept, the antiforgery
 /// token taken from the last page, redirects read rather than followed.
 /// </summary>
-internal sealed partial class MemberDriver(AuthServerHost host, string? language = null) : IDisposable
+internal sealed partial class MemberDriver : IDisposable
 {
-    private readonly HttpClient _http = Create(host, language);
+    private readonly HttpClient _http;
+
+    public MemberDriver(AuthServerHost host, string? language = null)
+        : this(Create(host, language))
+    {
+    }
+
+    /// <summary>Over a client of the caller's (a server process): it must keep cookies and not follow redirects.</summary>
+    public MemberDriver(HttpClient http) => _http = http;
 
     public string LastPage { get; private set; } = string.Empty;
 

@@ -146,7 +146,7 @@ public sealed class MemberSafetyTests(MemberServices stack)
     }
 
     [Fact]
-    public async Task Code_BruteForceAcrossNewCodes_AddressLocked()
+    public async Task Code_BruteForceAcrossNewCodes_StoppedByTheSendLimit()
     {
         var host = await stack.HostAsync();
         using var driver = new MemberDriver(host);
@@ -156,15 +156,87 @@ public sealed class MemberSafetyTests(MemberServices stack)
         {
         }
 
-        for (var i = 0; i < 5; i++)
+        // Three codes per address and client in 15 minutes, five tries each: 15 guesses, then no new code.
+        for (var code = 0; code < 3; code++)
         {
-            using var miss = await driver.SubmitAsync("/member/code", ("code", "00000" + (i % 10)));
+            var wrong = Wrong(Outbox.LatestCode(host.DataDirectory, email));
+            for (var i = 0; i < 5; i++)
+            {
+                using var miss = await driver.SubmitAsync("/member/code", ("code", wrong));
+                Assert.Equal(HttpStatusCode.BadRequest, miss.StatusCode);
+            }
+
+            using var resend = await driver.PostAsync("/member/code/resend", []);
+            Assert.Equal(code < 2 ? HttpStatusCode.SeeOther : HttpStatusCode.TooManyRequests, resend.StatusCode);
         }
 
-        using var resend = await driver.PostAsync("/member/code/resend", []);
-        Assert.Equal(HttpStatusCode.TooManyRequests, resend.StatusCode);
+        Assert.Contains("We have already sent several codes to this address.", driver.LastPage, StringComparison.Ordinal);
+        using var late = await driver.SubmitAsync("/member/code", ("code", Outbox.LatestCode(host.DataDirectory, email)));
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        Assert.Contains("expired or was tried too many times", driver.LastPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Code_WrongCodesPastTheAddressLimit_ClientAddressLockedEvenForTheRightCode()
+    {
+        var host = await stack.HostAsync(extra: new Dictionary<string, string?> { ["MemberApp:MaxFailuresPerAddress"] = "7" });
+        using var driver = new MemberDriver(host);
+        var email = MemberJourney.NewEmail();
+        using (await driver.SubmitAsync("/member/register", MemberJourney.JohnAllen))
+        using (await driver.SubmitAsync("/member/email", ("email", email)))
+        {
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var miss = await driver.SubmitAsync("/member/code", ("code", Wrong(Outbox.LatestCode(host.DataDirectory, email))));
+        }
+
+        using (var resend = await driver.PostAsync("/member/code/resend", []))
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, resend.StatusCode);
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var miss = await driver.SubmitAsync("/member/code", ("code", Wrong(Outbox.LatestCode(host.DataDirectory, email))));
+            Assert.Equal(HttpStatusCode.BadRequest, miss.StatusCode);
+        }
+
         using var right = await driver.SubmitAsync("/member/code", ("code", Outbox.LatestCode(host.DataDirectory, email)));
         Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        using var resendLocked = await driver.PostAsync("/member/code/resend", []);
+        Assert.Equal(HttpStatusCode.TooManyRequests, resendLocked.StatusCode);
+    }
+
+    [Fact]
+    public async Task Code_AnotherSessionsWrongCodesForTheSameAddress_MemberStillSignsIn()
+    {
+        // In-process every request has the same client address; the send limit per client is raised so only the code rules decide.
+        var host = await stack.HostAsync(extra: new Dictionary<string, string?> { ["MemberApp:CodeSendsPerAccountPerAddress"] = "10" });
+        var email = MemberJourney.NewEmail();
+        using (var member = new MemberDriver(host))
+        {
+            await MemberJourney.RegisterAsync(member, host, MemberJourney.JohnAllen, email);
+        }
+
+        // More wrong codes for this address than the old per-address lock allowed (five).
+        using var outsider = new MemberDriver(host);
+        for (var code = 0; code < 2; code++)
+        {
+            using (await outsider.SubmitAsync("/member/signin", ("email", email)))
+            {
+            }
+
+            for (var i = 0; i < 5; i++)
+            {
+                using var miss = await outsider.SubmitAsync("/member/code", ("code", Wrong(Outbox.LatestCode(host.DataDirectory, email))));
+                Assert.Equal(HttpStatusCode.BadRequest, miss.StatusCode);
+            }
+        }
+
+        using var again = new MemberDriver(host);
+        Assert.Equal("/member/apps", await MemberJourney.SignInAsync(again, host, email));
     }
 
     [Fact]
@@ -193,6 +265,9 @@ public sealed class MemberSafetyTests(MemberServices stack)
         Assert.Equal("/member/code", MemberDriver.LocationOf(sent));
         Assert.Equal(before, Outbox.Count(host.DataDirectory));
     }
+
+    private static string Wrong(string code) =>
+        ((int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) + 1) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Pages_CarryCspAndSafeCookies()

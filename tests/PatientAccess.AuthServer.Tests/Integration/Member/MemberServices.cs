@@ -18,6 +18,9 @@ public sealed class MemberServices : IAsyncLifetime
 
     internal string RedisConnectionString => _redis!.ConnectionString;
 
+    /// <summary>A PostgreSQL database of its own, for server processes that share one (replicas).</summary>
+    internal Task<string> CreateDatabaseAsync(string name) => _postgres!.CreateDatabaseAsync(name);
+
     public async ValueTask InitializeAsync()
     {
         var store = SeededStore.StartAsync();
