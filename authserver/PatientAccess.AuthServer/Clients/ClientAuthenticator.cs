@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using PatientAccess.AuthServer.Audit;
 using PatientAccess.AuthServer.Protocol;
+using PatientAccess.ServiceDefaults.ClientAddress;
 
 namespace PatientAccess.AuthServer.Clients;
 

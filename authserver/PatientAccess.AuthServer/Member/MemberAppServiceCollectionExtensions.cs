@@ -7,6 +7,7 @@ using PatientAccess.AuthServer.Member.Mail;
 using PatientAccess.AuthServer.Member.Security;
 using PatientAccess.AuthServer.Member.Sessions;
 using PatientAccess.AuthServer.Member.Store;
+using PatientAccess.ServiceDefaults.ClientAddress;
 using PatientAccess.ServiceDefaults.Configuration;
 using PatientAccess.ServiceDefaults.Hosting;
 
@@ -21,7 +22,7 @@ internal static class MemberAppServiceCollectionExtensions
         services.AddValidatedOptions<StoreOptions>(StoreOptions.Section);
         services.AddValidatedOptions<MailOptions>(MailOptions.Section);
         services.AddValidatedOptions<ProxyAccessOptions>(ProxyAccessOptions.Section);
-        services.AddValidatedOptions<ClientAddressOptions>(ClientAddressOptions.Section);
+        services.AddClientAddress();
         services.AddHttpClient<MemberDirectory>((provider, http) =>
             http.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<StoreOptions>>().Value.TimeoutSeconds));
         services.AddSingleton<MemberSessions>();
@@ -29,7 +30,6 @@ internal static class MemberAppServiceCollectionExtensions
         services.AddSingleton<EmailCodes>();
         services.AddSingleton<CodeSender>();
         services.AddSingleton<Lockouts>();
-        services.AddSingleton<ClientAddresses>();
         services.AddSingleton<CodeSendThrottle>();
         services.AddSingleton<SendTimings>();
         services.AddSingleton<MemberMetrics>();

@@ -3,6 +3,7 @@ using PatientAccess.AuthServer.Configuration;
 using PatientAccess.AuthServer.Introspection;
 using PatientAccess.AuthServer.Protocol;
 using PatientAccess.AuthServer.Refresh;
+using PatientAccess.ServiceDefaults.ClientAddress;
 using PatientAccess.ServiceDefaults.Configuration;
 
 namespace PatientAccess.AuthServer.Tokens;
@@ -17,8 +18,7 @@ internal static class TokensServiceCollectionExtensions
         services.AddValidatedOptions<ClientAuthenticationOptions>(ClientAuthenticationOptions.Section);
         services.AddValidatedOptions<IntrospectionOptions>(IntrospectionOptions.Section);
         services.AddExceptionHandler<OAuthExceptionHandler>();
-        services.AddValidatedOptions<ClientAddressOptions>(ClientAddressOptions.Section);
-        services.AddSingleton<ClientAddressResolver>();
+        services.AddClientAddress();
         services.AddSingleton<ClientAuthenticationThrottle>();
         services.AddSingleton<ClientAuthenticator>();
         services.AddSingleton<TokenIssuer>();

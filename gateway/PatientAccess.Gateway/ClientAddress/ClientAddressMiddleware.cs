@@ -1,4 +1,5 @@
 using PatientAccess.Gateway.Pipeline;
+using PatientAccess.ServiceDefaults.ClientAddress;
 
 namespace PatientAccess.Gateway.ClientAddress;
 

@@ -1,5 +1,6 @@
 using PatientAccess.Gateway.Audit;
 using PatientAccess.Gateway.ClientAddress;
+using PatientAccess.ServiceDefaults.ClientAddress;
 using PatientAccess.Gateway.Cors;
 using PatientAccess.Gateway.Errors;
 using PatientAccess.Gateway.Geo;
@@ -20,11 +21,10 @@ internal static class PolicyChain
 {
     public static IServiceCollection AddPolicyChain(this IServiceCollection services)
     {
-        services.AddValidatedOptions<ClientAddressOptions>(ClientAddressOptions.Section);
         services.AddValidatedOptions<RequestShapeOptions>(RequestShapeOptions.Section);
         services.AddValidatedOptions<CorsOptions>(CorsOptions.Section);
         services.AddSingleton<CorsPolicy>();
-        services.AddSingleton<ClientAddressResolver>();
+        services.AddClientAddress();
         return services;
     }
 

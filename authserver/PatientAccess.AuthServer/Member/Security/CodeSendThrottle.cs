@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PatientAccess.AuthServer.Audit;
 using PatientAccess.AuthServer.Member.Identity;
+using PatientAccess.ServiceDefaults.ClientAddress;
 
 namespace PatientAccess.AuthServer.Member.Security;
 
@@ -11,7 +12,7 @@ namespace PatientAccess.AuthServer.Member.Security;
 /// answered as sent, whether or not the address has an account (nothing is delivered then, but it
 /// looks and counts the same), so neither the limit nor its answer tells who has an account.
 /// </summary>
-internal sealed class CodeSendThrottle(Lockouts lockouts, ClientAddresses addresses, IOptions<MemberAppOptions> options, MemberMetrics metrics, AuditTrail audit)
+internal sealed class CodeSendThrottle(Lockouts lockouts, ClientAddressResolver addresses, IOptions<MemberAppOptions> options, MemberMetrics metrics, AuditTrail audit)
 {
     /// <summary>True when another code may be sent to <paramref name="email"/> for this client; a refusal is counted and audited.</summary>
     public async Task<bool> AllowsAsync(HttpContext context, string email, CancellationToken cancellationToken)
@@ -32,7 +33,7 @@ internal sealed class CodeSendThrottle(Lockouts lockouts, ClientAddresses addres
     private LockoutSubject[] Subjects(HttpContext context, string email)
     {
         var o = options.Value;
-        var address = addresses.Of(context);
+        var address = addresses.KeyOf(context);
         return
         [
             new("send-account:" + email, o.CodeSendsPerAccount, false, o.CodeSendWindowMinutes),

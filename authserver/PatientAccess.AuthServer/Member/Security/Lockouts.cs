@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientAccess.AuthServer.Protocol;
 using PatientAccess.AuthServer.Storage;
+using PatientAccess.ServiceDefaults.ClientAddress;
 
 namespace PatientAccess.AuthServer.Member.Security;
 
@@ -13,14 +14,14 @@ namespace PatientAccess.AuthServer.Member.Security;
 /// so such a lock would let an outsider keep a member from signing in. A code dies after its own
 /// <see cref="MemberAppOptions.CodeAttempts"/> instead, and new codes are throttled.
 /// </summary>
-internal sealed class Lockouts(IDbContextFactory<AuthDbContext> contexts, IOptions<MemberAppOptions> options, ClientAddresses addresses, TimeProvider time)
+internal sealed class Lockouts(IDbContextFactory<AuthDbContext> contexts, IOptions<MemberAppOptions> options, ClientAddressResolver addresses, TimeProvider time)
 {
     public LockoutSubject IdentityAccount(string memberId) =>
         new("identity-account:" + memberId.Trim().ToUpperInvariant(), options.Value.MaxFailuresPerAccount, true);
 
-    /// <summary>The real client address (<see cref="ClientAddresses"/>): behind a trusted proxy, the forwarded one.</summary>
+    /// <summary>The real client address (<see cref="ClientAddressResolver"/>): behind a trusted proxy, the forwarded one.</summary>
     public LockoutSubject Address(HttpContext context) =>
-        new("address:" + addresses.Of(context), options.Value.MaxFailuresPerAddress, false);
+        new("address:" + addresses.KeyOf(context), options.Value.MaxFailuresPerAddress, false);
 
     /// <summary>True when any of the subjects is locked now.</summary>
     public async Task<bool> IsLockedAsync(IEnumerable<LockoutSubject> subjects, CancellationToken cancellationToken)

@@ -1,9 +1,10 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
-using PatientAccess.AuthServer.Protocol;
+using Microsoft.AspNetCore.Http;
+using PatientAccess.ServiceDefaults.ClientAddress;
 
-namespace PatientAccess.AuthServer.Tests.Unit.Protocol;
+namespace PatientAccess.ServiceDefaults.Tests.Unit.ClientAddress;
 
 public sealed class ClientAddressResolverTests
 {
@@ -34,5 +35,29 @@ public sealed class ClientAddressResolverTests
             forwardedFor.Length == 0 ? StringValues.Empty : new StringValues(forwardedFor),
             forwarded.Length == 0 ? StringValues.Empty : new StringValues(forwarded));
         Assert.Equal(IPAddress.Parse(expected), address);
+    }
+
+    [Fact]
+    public void KeyOf_TrustedProxyContext_ForwardedClientAndUnknownWithoutPeer()
+    {
+        var options = new ClientAddressOptions();
+        options.TrustedProxies.Add("10.0.0.0/8");
+        var resolver = new ClientAddressResolver(Options.Create(options));
+
+        var proxied = new DefaultHttpContext();
+        proxied.Connection.RemoteIpAddress = IPAddress.Parse("10.0.0.5");
+        proxied.Request.Headers["X-Forwarded-For"] = "203.0.113.7, 10.0.0.9";
+        Assert.Equal("203.0.113.7", resolver.KeyOf(proxied));
+        Assert.Equal("unknown", resolver.KeyOf(new DefaultHttpContext()));
+    }
+
+    [Fact]
+    public void Validate_EntryThatIsNeitherAddressNorNetwork_NamedAsInvalid()
+    {
+        var options = new ClientAddressOptions();
+        options.TrustedProxies.Add("10.0.0.0/8");
+        options.TrustedProxies.Add("proxy.internal");
+        var error = Assert.Single(options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)));
+        Assert.Contains("proxy.internal", error.ErrorMessage, StringComparison.Ordinal);
     }
 }

@@ -1,21 +1,23 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 
-namespace PatientAccess.AuthServer.Protocol;
+namespace PatientAccess.ServiceDefaults.ClientAddress;
 
 /// <summary>
-/// Which peers may tell the authorization server the client's address, as the gateway's
-/// setting of the same name does. Section <c>ClientAddress</c>.
+/// Which peers may tell a service the client's address. Section <c>ClientAddress</c>, with the same
+/// meaning in the gateway (US-only rule, per-address limits, audit) and the authserver (client
+/// secret throttling, member sign-in limits), so one setting describes one deployment.
 /// </summary>
-internal sealed class ClientAddressOptions : IValidatableObject
+public sealed class ClientAddressOptions : IValidatableObject
 {
     public const string Section = "ClientAddress";
 
     /// <summary>
     /// Load balancers and proxies (IP addresses or CIDR networks) whose <c>X-Forwarded-For</c> or
     /// <c>Forwarded</c> header is believed. None by default: anyone can write those headers, and
-    /// believing them would let a caller pick the address its failures are counted against.
-    /// Behind a proxy, list it here, or every caller shares the proxy's address.
+    /// believing them would let a caller pick the country the US-only rule sees or spread its
+    /// failures over made-up addresses. Behind a proxy that is not listed, every caller shares
+    /// the proxy's address and its budgets.
     /// </summary>
     public IList<string> TrustedProxies { get; } = [];
 
@@ -30,7 +32,7 @@ internal sealed class ClientAddressOptions : IValidatableObject
         }
     }
 
-    internal static IPNetwork? TryParse(string entry)
+    public static IPNetwork? TryParse(string entry)
     {
         if (IPNetwork.TryParse(entry, out var network))
         {
@@ -42,5 +44,5 @@ internal sealed class ClientAddressOptions : IValidatableObject
             : null;
     }
 
-    internal static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+    public static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 }

@@ -1,8 +1,9 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
-namespace PatientAccess.Gateway.ClientAddress;
+namespace PatientAccess.ServiceDefaults.ClientAddress;
 
 /// <summary>
 /// The client's address: the connection's peer, unless that peer is a trusted proxy, in which
@@ -19,6 +20,15 @@ public sealed class ClientAddressResolver
         ArgumentNullException.ThrowIfNull(options);
         _trusted = [.. options.Value.TrustedProxies.Select(e => ClientAddressOptions.TryParse(e)!.Value)];
     }
+
+    public IPAddress? Resolve(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Resolve(context.Connection.RemoteIpAddress, context.Request.Headers["X-Forwarded-For"], context.Request.Headers["Forwarded"]);
+    }
+
+    /// <summary>The address as a counting key; "unknown" when there is no peer (in-process test hosts).</summary>
+    public string KeyOf(HttpContext context) => Resolve(context)?.ToString() ?? "unknown";
 
     public IPAddress? Resolve(IPAddress? peer, StringValues forwardedFor, StringValues forwarded)
     {
@@ -101,7 +111,7 @@ public sealed class ClientAddressResolver
     }
 
     /// <summary>Accepts <c>1.2.3.4</c>, <c>1.2.3.4:port</c>, <c>[::1]</c> and <c>[::1]:port</c>; nothing else.</summary>
-    internal static bool TryParseHop(string text, out IPAddress address)
+    public static bool TryParseHop(string text, out IPAddress address)
     {
         if (text.StartsWith('['))
         {
