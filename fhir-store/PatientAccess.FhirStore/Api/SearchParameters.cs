@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace PatientAccess.FhirStore.Api;
 
 /// <summary>A search's parameters: the query string, plus the form body of <c>POST _search</c>.</summary>
@@ -29,8 +31,9 @@ internal sealed record SearchParameters(IReadOnlyList<KeyValuePair<string, strin
             values.AddRange(form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? string.Empty))));
             return new SearchParameters(values, null);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or DecoderFallbackException)
         {
+            // Too many or too long values, a charset .NET refuses (UTF-7), bytes the charset cannot decode.
             return new SearchParameters([], OperationOutcomes.BadRequest($"the form body is not valid: {ex.Message}"));
         }
     }
