@@ -10,7 +10,7 @@ namespace PatientAccess.Gateway.Tests.CrossProcess;
 /// Host (13); no-store on every answer (16).
 /// </summary>
 [Collection(CrossProcessGroup.Name)]
-public sealed class StoreScopeCrossProcessTests(StoreStack stack) : IClassFixture<StoreStack>
+public sealed class StoreScopeCrossProcessTests(GatewayAndStore stack) : IClassFixture<GatewayAndStore>
 {
     private const string RevincludeEverything =
         "/r4/Patient?_revinclude=Condition:patient&_revinclude=Observation:patient&_revinclude=ExplanationOfBenefit:patient";
@@ -45,7 +45,7 @@ public sealed class StoreScopeCrossProcessTests(StoreStack stack) : IClassFixtur
     [MemberData(nameof(IncludeRoutes))]
     public async Task Get_IncludeOfTypeNotInScopes_LeftOutAndNamed(string scope, string target, string[] expected, string[] withheld)
     {
-        using var request = StoreStack.Get(target, stack.Token("alice", scope));
+        using var request = GatewayAndStore.Get(target, stack.Token("alice", scope));
         using var response = await stack.Gateway.SendAsync(request, Ct);
         var bundle = await JsonAsync(response);
 
@@ -83,7 +83,7 @@ public sealed class StoreScopeCrossProcessTests(StoreStack stack) : IClassFixtur
         var seen = new List<string>();
         for (var pages = 0; next is not null && pages < 10; pages++)
         {
-            using var request = StoreStack.Get(next, token);
+            using var request = GatewayAndStore.Get(next, token);
             using var response = await stack.Gateway.SendAsync(request, Ct);
             var bundle = await JsonAsync(response);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {bundle}");
@@ -99,8 +99,8 @@ public sealed class StoreScopeCrossProcessTests(StoreStack stack) : IClassFixtur
     public async Task Get_V2ReadWithoutSearch_ReadByIdButNotIncluded()
     {
         var token = stack.Token("alice", "patient/Patient.r patient/Coverage.rs");
-        using var read = await stack.Gateway.SendAsync(StoreStack.Get("/r4/Patient/alice", token), Ct);
-        using var include = await stack.Gateway.SendAsync(StoreStack.Get("/r4/Coverage?_include=Coverage:beneficiary", token), Ct);
+        using var read = await stack.Gateway.SendAsync(GatewayAndStore.Get("/r4/Patient/alice", token), Ct);
+        using var include = await stack.Gateway.SendAsync(GatewayAndStore.Get("/r4/Coverage?_include=Coverage:beneficiary", token), Ct);
         var bundle = await JsonAsync(include);
 
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
@@ -113,7 +113,7 @@ public sealed class StoreScopeCrossProcessTests(StoreStack stack) : IClassFixtur
     [InlineData("patient/Coverage.rs", "/r4/Coverage?payor:Organization.name=demo", "searching Organization")]
     public async Task Get_ChainIntoTypeNotInScopes_403(string scope, string target, string diagnostic)
     {
-        using var response = await stack.Gateway.SendAsync(StoreStack.Get(target, stack.Token("alice", scope)), Ct);
+        using var response = await stack.Gateway.SendAsync(GatewayAndStore.Get(target, stack.Token("alice", scope)), Ct);
         var outcome = await JsonAsync(response);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -124,9 +124,9 @@ public sealed class StoreScopeCrossProcessTests(StoreStack stack) : IClassFixtur
     public async Task Get_MemberNamedAsPerformer_DoesNotSeeTheOthersRecord()
     {
         var dana = stack.Token("dana", "patient/*.read");
-        using var read = await stack.Gateway.SendAsync(StoreStack.Get("/r4/Observation/obs-eve", dana), Ct);
-        using var search = await stack.Gateway.SendAsync(StoreStack.Get("/r4/Observation?performer=Patient/dana", dana), Ct);
-        using var eve = await stack.Gateway.SendAsync(StoreStack.Get("/r4/Observation/obs-eve", stack.Token("eve", "patient/*.read")), Ct);
+        using var read = await stack.Gateway.SendAsync(GatewayAndStore.Get("/r4/Observation/obs-eve", dana), Ct);
+        using var search = await stack.Gateway.SendAsync(GatewayAndStore.Get("/r4/Observation?performer=Patient/dana", dana), Ct);
+        using var eve = await stack.Gateway.SendAsync(GatewayAndStore.Get("/r4/Observation/obs-eve", stack.Token("eve", "patient/*.read")), Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
         Assert.DoesNotContain("Observation/obs-eve", Resources(await JsonAsync(search)));
@@ -138,9 +138,9 @@ public sealed class StoreScopeCrossProcessTests(StoreStack stack) : IClassFixtur
     {
         var eve = stack.Token("eve", "patient/*.read");
         var dana = stack.Token("dana", "patient/*.read");
-        using var eveV1 = await stack.Gateway.SendAsync(StoreStack.Get("/r4/Observation/obs-moved/_history/1", eve), Ct);
-        using var eveV2 = await stack.Gateway.SendAsync(StoreStack.Get("/r4/Observation/obs-moved/_history/2", eve), Ct);
-        using var danaV1 = await stack.Gateway.SendAsync(StoreStack.Get("/r4/Observation/obs-moved/_history/1", dana), Ct);
+        using var eveV1 = await stack.Gateway.SendAsync(GatewayAndStore.Get("/r4/Observation/obs-moved/_history/1", eve), Ct);
+        using var eveV2 = await stack.Gateway.SendAsync(GatewayAndStore.Get("/r4/Observation/obs-moved/_history/2", eve), Ct);
+        using var danaV1 = await stack.Gateway.SendAsync(GatewayAndStore.Get("/r4/Observation/obs-moved/_history/1", dana), Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, eveV1.StatusCode);
         Assert.Equal(HttpStatusCode.OK, eveV2.StatusCode);
@@ -151,7 +151,7 @@ public sealed class StoreScopeCrossProcessTests(StoreStack stack) : IClassFixtur
     public async Task Get_LowerCaseLabelWithoutSystem_WithheldWithoutThatConsent()
     {
         // The token consents to MH only; cond-alice-psy is labelled "psy" with no system.
-        using var response = await stack.Gateway.SendAsync(StoreStack.Get("/r4/Condition", stack.Token("alice", "patient/*.read")), Ct);
+        using var response = await stack.Gateway.SendAsync(GatewayAndStore.Get("/r4/Condition", stack.Token("alice", "patient/*.read")), Ct);
 
         Assert.Equal(["Condition/cond-alice-htn"], Resources(await JsonAsync(response)));
     }
@@ -162,7 +162,7 @@ public sealed class StoreScopeCrossProcessTests(StoreStack stack) : IClassFixtur
     [InlineData("Forwarded")]
     public async Task Get_HostileHost_EveryUrlFromTheConfiguredBase(string header)
     {
-        using var request = StoreStack.Get("/r4/ExplanationOfBenefit?_count=1&_include=ExplanationOfBenefit:patient", stack.Token("alice", "patient/*.read"));
+        using var request = GatewayAndStore.Get("/r4/ExplanationOfBenefit?_count=1&_include=ExplanationOfBenefit:patient", stack.Token("alice", "patient/*.read"));
         request.Headers.TryAddWithoutValidation(header, header == "Forwarded" ? "host=evil.example;proto=https" : "evil.example");
         using var response = await stack.Gateway.SendAsync(request, Ct);
         var bundle = await JsonAsync(response);
@@ -172,7 +172,7 @@ public sealed class StoreScopeCrossProcessTests(StoreStack stack) : IClassFixtur
             .Concat(bundle.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("fullUrl").GetString()!))
             .ToList();
         Assert.Equal(4, urls.Count);
-        Assert.All(urls, url => Assert.StartsWith(StoreStack.PublicBase + "/", url, StringComparison.Ordinal));
+        Assert.All(urls, url => Assert.StartsWith(GatewayAndStore.PublicBase + "/", url, StringComparison.Ordinal));
         Assert.DoesNotContain("evil", bundle.ToString(), StringComparison.Ordinal);
     }
 
@@ -183,7 +183,7 @@ public sealed class StoreScopeCrossProcessTests(StoreStack stack) : IClassFixtur
     [InlineData("/r4/Observation/obs-eve")]
     public async Task Get_PhiAnswerThroughTheGateway_NoStore(string target)
     {
-        using var response = await stack.Gateway.SendAsync(StoreStack.Get(target, stack.Token("alice", "patient/*.read")), Ct);
+        using var response = await stack.Gateway.SendAsync(GatewayAndStore.Get(target, stack.Token("alice", "patient/*.read")), Ct);
 
         Assert.True(response.Headers.CacheControl?.NoStore == true, $"{(int)response.StatusCode}: {response.Headers}");
     }

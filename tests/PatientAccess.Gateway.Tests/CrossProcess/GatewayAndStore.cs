@@ -10,7 +10,7 @@ namespace PatientAccess.Gateway.Tests.CrossProcess;
 /// with <see cref="Data"/> by its operator, as an operator would; apps reach it only through the
 /// gateway, with tokens from <see cref="Tokens"/>.
 /// </summary>
-public sealed class StoreStack : IAsyncLifetime
+public sealed class GatewayAndStore : IAsyncLifetime
 {
     /// <summary>The store's Fhir:PublicBaseUrl: every absolute URL an app receives must start with it.</summary>
     public const string PublicBase = "https://fhir.plan.example/r4";
@@ -43,7 +43,7 @@ public sealed class StoreStack : IAsyncLifetime
         """{"resourceType":"Observation","id":"obs-moved","status":"final","code":{"text":"misfiled"},"subject":{"reference":"Patient/eve"}}""",
     ];
 
-    private readonly string _data = Directory.CreateTempSubdirectory("pa-store-stack-").FullName;
+    private readonly string _data = Directory.CreateTempSubdirectory("pa-gateway-and-store-").FullName;
     private RedisServer? _redis;
     private FakeBackend? _backend;
     private ServiceProcess? _store;
