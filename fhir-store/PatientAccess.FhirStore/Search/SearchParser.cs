@@ -42,7 +42,8 @@ public sealed class SearchParser(SearchParameterRegistry registry, SearchLimits 
                 continue;
             }
 
-            if (value.Length > limits.MaxValueLength)
+            // A cursor is bounded by its own decoder (it carries data-sized sort values).
+            if (value.Length > limits.MaxValueLength && name != CursorParameter)
             {
                 state.Errors.Add($"{name}: a value may have at most {limits.MaxValueLength} characters (this one has {value.Length})");
                 continue;
