@@ -188,6 +188,35 @@ public sealed class StoreScopeCrossProcessTests(GatewayAndStore stack) : IClassF
         Assert.True(response.Headers.CacheControl?.NoStore == true, $"{(int)response.StatusCode}: {response.Headers}");
     }
 
+    [Theory]
+    [InlineData("/r4/Patient?name:contains=", 3000)]
+    [InlineData("/r4/Patient?_sort=birthdate&_cursor=WzAsNSxbIm5vdC1hLW51bWJlciJdXQ", 0)]
+    [InlineData("/r4/Observation?value-quantity=79228162514264337593543950335", 0)]
+    public async Task Get_InputTheDatabaseCouldNotTake_4xxOperationOutcome(string target, int padding)
+    {
+        using var request = GatewayAndStore.Get(target + new string('a', padding), stack.Token("alice", "patient/*.read"));
+        using var response = await stack.Gateway.SendAsync(request, Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode} {body}");
+        Assert.Contains("OperationOutcome", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostSearch_FormValueTooLargeForLike_400()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/r4/Patient/_search")
+        {
+            Content = new FormUrlEncodedContent([new("name:contains", new string('a', 60_000))]),
+        };
+        request.Headers.Authorization = new("Bearer", stack.Token("alice", "patient/*.read"));
+        using var response = await stack.Gateway.SendAsync(request, Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode} {body}");
+        Assert.Contains("OperationOutcome", body, StringComparison.Ordinal);
+    }
+
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
