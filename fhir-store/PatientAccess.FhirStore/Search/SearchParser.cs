@@ -52,7 +52,7 @@ public sealed class SearchParser(SearchParameterRegistry registry, SearchLimits 
             ParseOne(state, name, value);
         }
 
-        if (state.Cursor is { } given && CursorProblem(state.Sort, given) is { } problem)
+        if (state.Cursor is { } given && given.ProblemWith(state.Sort) is { } problem)
         {
             state.Errors.Add($"{CursorParameter}: {problem}");
         }
@@ -293,35 +293,6 @@ public sealed class SearchParser(SearchParameterRegistry registry, SearchLimits 
         "below" => type == SearchParamType.Uri,
         _ => type == SearchParamType.Reference && char.IsAsciiLetterUpper(modifier[0]) && modifier.All(char.IsAsciiLetterOrDigit),
     };
-
-    // A cursor is only a position, but its values are bound as the sort columns' types: one from
-    // another search, or edited, must be refused here rather than fail in the database.
-    private static string? CursorProblem(List<SortKey> sort, PageCursor cursor)
-    {
-        if (cursor.SortValues.Count != sort.Count)
-        {
-            return "the page cursor does not belong to this search's _sort";
-        }
-
-        for (var i = 0; i < sort.Count; i++)
-        {
-            var text = cursor.SortValues[i];
-            var fits = text is null || (sort[i].Code, sort[i].Type) switch
-            {
-                ("_id", _) => true,
-                ("_lastUpdated", _) or (_, SearchParamType.Date) => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
-                (_, SearchParamType.Number or SearchParamType.Quantity) =>
-                    double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && double.IsFinite(real),
-                _ => true,
-            };
-            if (!fits)
-            {
-                return $"the page cursor's value for _sort={sort[i].Code} is not a {sort[i].Type.ToString().ToLowerInvariant()} sort value";
-            }
-        }
-
-        return null;
-    }
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "...";
 
