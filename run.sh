@@ -128,7 +128,8 @@ for s in "${services[@]}"; do
   # Each service gets only the settings (and secrets) it uses.
   settings=(Service__Port="$port" Service__DataDirectory="$data" Redis__ConnectionString="127.0.0.1:$redis_port")
   case "$name" in
-    fhir-store) settings+=(Access__MemberContextKeys__0="$member_context_key" Access__OperatorKeyHashes__0="$operator_key_hash") ;;
+    fhir-store) settings+=(Access__MemberContextKeys__0="$member_context_key" Access__OperatorKeyHashes__0="$operator_key_hash"
+                           Fhir__PublicBaseUrl="http://localhost:$gateway_port/r4") ;;
     authserver) settings+=(Admin__ApiKeyHashes__0="$admin_key_hash" AuthServer__Issuer="http://localhost:$authserver_port"
                            Store__Url="http://127.0.0.1:$fhirstore_port" Store__OperatorKeyFile="$data/secrets/operator.key"
                            AuthServer__FhirBaseUrl="http://localhost:$gateway_port/r4") ;;

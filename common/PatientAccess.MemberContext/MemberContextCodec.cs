@@ -6,21 +6,23 @@ namespace PatientAccess.MemberContext;
 
 /// <summary>
 /// Signs and verifies the <see cref="HeaderName"/> header the gateway sends to the
-/// fhir-store: <c>v1.{base64url(json)}.{base64url(HMAC-SHA256)}</c>, the MAC covering the
+/// fhir-store: <c>v2.{base64url(json)}.{base64url(HMAC-SHA256)}</c>, the MAC covering the
 /// payload and the request's method and target, so a captured header is worthless for
 /// any other request and for longer than its few seconds of life.
 /// </summary>
 /// <remarks>
-/// Why an HMAC header rather than forwarding the app's token or mutual TLS: the store must
+/// v2 added the resource types the token's scopes allow (issue 12): a v1 context, which had
+/// none, is refused as malformed rather than read as "every type".
+/// <para>Why an HMAC header rather than forwarding the app's token or mutual TLS: the store must
 /// not re-derive what an app may see (the gateway owns scopes and consent), the check costs
 /// about a microsecond, and it works unchanged on loopback and on a container network.
 /// Several keys are accepted so the shared secret can be rotated without downtime; the
-/// first one signs.
+/// first one signs.</para>
 /// </remarks>
 public sealed class MemberContextCodec
 {
     public const string HeaderName = "X-PatientAccess-Member-Context";
-    private const string Version = "v1";
+    private const string Version = "v2";
 
     private readonly byte[][] _keys;
 
@@ -68,7 +70,7 @@ public sealed class MemberContextCodec
             wire = null;
         }
 
-        if (wire?.Patients is null || wire.Categories is null || wire.Client is null)
+        if (wire is null || !wire.IsComplete)
         {
             return MemberContextResult.Fail("malformed member context");
         }

@@ -130,7 +130,7 @@ internal static class StoreBenchmark
         var scratch = new SqlResourceStore(
             new DbConnectionFactory(Options.Create(new DatabaseOptions { Provider = DatabaseProvider.Sqlite }),
                 Options.Create(new ServiceOptions { DataDirectory = Path.Combine(options.DataDirectory, "scratch") }), new DatabaseFileName("scratch.db")),
-            new SqliteDialect(), TimeProvider.System);
+            new SqliteDialect(), TimeProvider.System, app.Services.GetRequiredService<AccessFacts>());
         scratch.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
         started = Stopwatch.GetTimestamp();
         foreach (var batch in resources.Chunk(500))
@@ -173,7 +173,7 @@ internal static class StoreBenchmark
         var coverage = new LatencyRecorder("in-process: Coverage?beneficiary=X");
         foreach (var patient in sample.Take(50).Concat(sample))
         {
-            var scope = AccessScope.ForMember([patient], []);
+            var scope = AccessScope.ForMember([patient], [], ["*"], ["*"]);
             var eob = parser.Parse("ExplanationOfBenefit", [new("patient", patient), new("_count", "50")], true).Query!;
             await first.TimeAsync(() => store.SearchAsync(eob, scope, CancellationToken.None));
             var small = eob with { Count = 10 };
@@ -203,7 +203,7 @@ internal static class StoreBenchmark
             async Task<string> Get(string target)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, target);
-                request.Headers.Add(MemberContextCodec.HeaderName, codec.Sign(new MemberContext.MemberContext([patient], [], "bench", DateTimeOffset.UtcNow.AddMinutes(1)), "GET", target));
+                request.Headers.Add(MemberContextCodec.HeaderName, codec.Sign(new MemberContext.MemberContext([patient], [], ["*"], ["*"], "bench", DateTimeOffset.UtcNow.AddMinutes(1)), "GET", target));
                 using var response = await http.SendAsync(request);
                 return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync() : throw new InvalidOperationException($"{target}: {(int)response.StatusCode}");
             }

@@ -23,6 +23,19 @@ public sealed partial class AccessOptions : IValidatableObject
     /// </summary>
     public IList<string> OperatorKeyHashes { get; } = [];
 
+    /// <summary>
+    /// Comma-separated sensitive categories (v3-ActCode codes) that a member must all have consented
+    /// to before resources labelled v3-Confidentiality R (restricted) or V (very restricted) are
+    /// shown. Such a label says a record is sensitive without saying why, so by default it takes
+    /// consent to every category: only a member who shares all sensitive information has consented
+    /// to whatever kind this record is. A plan may name fewer; it cannot name none.
+    /// </summary>
+    public string RestrictedConfidentialityUnlockedBy { get; set; } = string.Join(',', MemberContext.SensitiveCategories.All.Order(StringComparer.Ordinal));
+
+    /// <summary><see cref="RestrictedConfidentialityUnlockedBy"/> as a list.</summary>
+    public IReadOnlyList<string> RestrictedUnlockedBy =>
+        [.. RestrictedConfidentialityUnlockedBy.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(c => c.ToUpperInvariant())];
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (MemberContextKeys.All(string.IsNullOrWhiteSpace))
@@ -36,6 +49,17 @@ public sealed partial class AccessOptions : IValidatableObject
             {
                 yield return new ValidationResult("each key must be base64 of 32 bytes or more", [nameof(MemberContextKeys)]);
             }
+        }
+
+        if (RestrictedUnlockedBy.Count == 0)
+        {
+            yield return new ValidationResult("is required: the sensitive categories whose consent unlocks R/V-labelled resources", [nameof(RestrictedConfidentialityUnlockedBy)]);
+        }
+
+        foreach (var unknown in RestrictedUnlockedBy.Where(c => !MemberContext.SensitiveCategories.All.Contains(c)))
+        {
+            yield return new ValidationResult($"'{unknown}' is not a sensitive category ({string.Join(", ", MemberContext.SensitiveCategories.All)})",
+                [nameof(RestrictedConfidentialityUnlockedBy)]);
         }
 
         foreach (var hash in OperatorKeyHashes.Where(h => !string.IsNullOrWhiteSpace(h)))

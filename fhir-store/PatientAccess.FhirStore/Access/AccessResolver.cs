@@ -16,6 +16,7 @@ public sealed class AccessResolver
     private readonly MemberContextCodec _codec;
     private readonly byte[][] _operatorHashes;
     private readonly TimeProvider _clock;
+    private readonly IReadOnlyList<string> _restrictedUnlockedBy;
 
     public AccessResolver(IOptions<AccessOptions> options, TimeProvider clock)
     {
@@ -25,6 +26,7 @@ public sealed class AccessResolver
             .Select(k => AccessOptions.TryKey(k, out var key) ? key : []));
         _operatorHashes = [.. options.Value.OperatorKeyHashes.Where(h => !string.IsNullOrWhiteSpace(h)).Select(Convert.FromHexString)];
         _clock = clock;
+        _restrictedUnlockedBy = options.Value.RestrictedUnlockedBy;
     }
 
     public AccessDecision Resolve(HttpContext context)
@@ -49,7 +51,7 @@ public sealed class AccessResolver
         var target = string.IsNullOrEmpty(raw) ? context.Request.PathBase + context.Request.Path + context.Request.QueryString : raw;
         var result = _codec.Verify(header[0], context.Request.Method, target, _clock.GetUtcNow());
         return result.Context is { } member
-            ? AccessDecision.Member(AccessScope.ForMember(member.PatientIds, member.SensitiveCategories))
+            ? AccessDecision.Member(AccessScope.ForMember(member.PatientIds, member.SensitiveCategories, member.ReadTypes, member.SearchTypes, _restrictedUnlockedBy))
             : AccessDecision.Refused(result.Error!);
     }
 

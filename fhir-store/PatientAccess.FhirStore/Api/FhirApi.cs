@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using PatientAccess.Fhir.Search;
 using PatientAccess.FhirStore.Access;
 using PatientAccess.FhirStore.Capability;
 using PatientAccess.FhirStore.Search;
@@ -13,8 +15,16 @@ public static class FhirApi
     public static RouteGroupBuilder MapFhirApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/r4");
-        group.MapGet("/metadata", (CapabilityStatementBuilder capability, HttpRequest request) =>
-            Results.Text(capability.Build(FhirBaseUrl.Of(request)), FhirJson.ContentType));
+        // Every answer may carry PHI (or say whether a record exists): no cache, shared or private,
+        // may keep it. Pragma for HTTP/1.0 caches.
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            context.HttpContext.Response.Headers.Pragma = "no-cache";
+            return await next(context);
+        });
+        group.MapGet("/metadata", (CapabilityStatementBuilder capability, IOptions<FhirBaseOptions> fhirBase) =>
+            Results.Text(capability.Build(fhirBase.Value.Base), FhirJson.ContentType));
         group.MapGet("/{type}", SearchAsync);
         group.MapPost("/{type}/_search", SearchAsync);
         group.MapGet("/{type}/{id}", ReadAsync);
@@ -27,7 +37,7 @@ public static class FhirApi
 
     private static async Task<IResult> ReadAsync(string type, string id, HttpContext context, IResourceStore store, AccessResolver access, SupportedResourceTypes types)
     {
-        if (Check(context, type, access, types, out var scope) is { } refusal)
+        if (CheckRead(context, type, id, access, types, out var scope) is { } refusal)
         {
             return refusal;
         }
@@ -38,7 +48,7 @@ public static class FhirApi
 
     private static async Task<IResult> ReadVersionAsync(string type, string id, string version, HttpContext context, IResourceStore store, AccessResolver access, SupportedResourceTypes types)
     {
-        if (Check(context, type, access, types, out var scope) is { } refusal)
+        if (CheckRead(context, type, id, access, types, out var scope) is { } refusal)
         {
             return refusal;
         }
@@ -53,7 +63,7 @@ public static class FhirApi
     }
 
     private static async Task<IResult> SearchAsync(string type, HttpContext context, IResourceStore store, AccessResolver access,
-        SupportedResourceTypes types, SearchParser parser)
+        SupportedResourceTypes types, SearchParser parser, SearchParameterRegistry registry, IOptions<FhirBaseOptions> fhirBase)
     {
         if (Check(context, type, access, types, out var scope) is { } refusal)
         {
@@ -73,8 +83,38 @@ public static class FhirApi
             return OperationOutcomes.BadRequest(parsed.Errors);
         }
 
-        var page = await store.SearchAsync(parsed.Query, scope!, context.RequestAborted);
-        return Results.Text(SearchBundle.Write(page, parsed.Query, FhirBaseUrl.Of(context.Request), parameters.Values, parsed.Ignored), FhirJson.ContentType);
+        // The gateway judged the path's type; the store judges every type the search can return
+        // or look into (defence in depth, and the only place includes and chains are known).
+        if (IncludeScoping.Refusal(parsed.Query, scope!) is { } forbidden)
+        {
+            return OperationOutcomes.Forbidden(forbidden);
+        }
+
+        var (query, withheld) = IncludeScoping.Apply(parsed.Query, scope!, registry, types);
+        var page = await store.SearchAsync(query, scope!, context.RequestAborted);
+        return Results.Text(SearchBundle.Write(page, query, fhirBase.Value.Base, parameters.Values, parsed.Ignored, withheld), FhirJson.ContentType);
+    }
+
+    private static IResult? CheckRead(HttpContext context, string type, string id, AccessResolver access, SupportedResourceTypes types, out AccessScope? scope)
+    {
+        if (Check(context, type, access, types, out scope) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!ResourcePreparer.IsId(id))
+        {
+            scope = null;
+            return OperationOutcomes.BadRequest("the id is not a FHIR id (1-64 of A-Z a-z 0-9 - .)");
+        }
+
+        if (!scope!.CanRead(type))
+        {
+            scope = null;
+            return OperationOutcomes.Forbidden($"the access token's scopes do not allow reading {type}");
+        }
+
+        return null;
     }
 
     private static IResult? Check(HttpContext context, string type, AccessResolver access, SupportedResourceTypes types, out AccessScope? scope)

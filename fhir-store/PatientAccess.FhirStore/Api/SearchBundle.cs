@@ -7,12 +7,14 @@ namespace PatientAccess.FhirStore.Api;
 
 /// <summary>
 /// A <c>searchset</c> Bundle: self, next and previous links (keyset cursors), matches and
-/// includes with their search mode and fullUrl, and an OperationOutcome entry naming any
-/// parameter that was ignored.
+/// includes with their search mode and fullUrl, and an OperationOutcome entry (search mode
+/// <c>outcome</c>) naming any parameter that was ignored and any include whose types the token's
+/// scopes withheld. Every absolute URL starts with the configured public base.
 /// </summary>
 internal static class SearchBundle
 {
-    public static string Write(SearchPage page, SearchQuery query, string baseUrl, IReadOnlyList<KeyValuePair<string, string>> parameters, IReadOnlyList<string> ignored)
+    public static string Write(SearchPage page, SearchQuery query, string baseUrl, IReadOnlyList<KeyValuePair<string, string>> parameters,
+        IReadOnlyList<string> ignored, IReadOnlyList<string> withheld)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
@@ -42,11 +44,12 @@ internal static class SearchBundle
             writer.WriteStartArray("entry");
             WriteEntries(writer, page.Matches, "match", baseUrl, query.Elements);
             WriteEntries(writer, page.Included, "include", baseUrl, []);
-            if (ignored.Count > 0)
+            if (ignored.Count > 0 || withheld.Count > 0)
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName("resource");
-                OperationOutcomes.Write(writer, ignored.Select(name => ("warning", "not-supported", $"{name}: not a supported search parameter of {query.ResourceType}; ignored")));
+                OperationOutcomes.Write(writer, ignored.Select(name => ("warning", "not-supported", $"{name}: not a supported search parameter of {query.ResourceType}; ignored"))
+                    .Concat(withheld.Select(text => ("warning", "suppressed", text))));
                 writer.WriteStartObject("search");
                 writer.WriteString("mode", "outcome");
                 writer.WriteEndObject();

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using PatientAccess.Fhir.Search;
 
 namespace PatientAccess.FhirStore.Search;
 
@@ -47,5 +49,38 @@ public sealed record PageCursor(bool Backward, long Seq, IReadOnlyList<string?> 
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Why this cursor cannot page a search sorted by <paramref name="sort"/>, or null. A cursor is
+    /// only a position, but its values are bound as the sort columns' types: one from another
+    /// search, or edited, must be refused (400) rather than fail in the database (500).
+    /// </summary>
+    public string? ProblemWith(IReadOnlyList<SortKey> sort)
+    {
+        ArgumentNullException.ThrowIfNull(sort);
+        if (SortValues.Count != sort.Count)
+        {
+            return "the page cursor does not belong to this search's _sort";
+        }
+
+        for (var i = 0; i < sort.Count; i++)
+        {
+            var text = SortValues[i];
+            var fits = text is null || (sort[i].Code, sort[i].Type) switch
+            {
+                ("_id", _) => true,
+                ("_lastUpdated", _) or (_, SearchParamType.Date) => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+                (_, SearchParamType.Number or SearchParamType.Quantity) =>
+                    double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && double.IsFinite(real),
+                _ => true,
+            };
+            if (!fits)
+            {
+                return $"the page cursor's value for _sort={sort[i].Code} is not a {sort[i].Type.ToString().ToLowerInvariant()} sort value";
+            }
+        }
+
+        return null;
     }
 }

@@ -21,4 +21,16 @@ public sealed class SearchLimits
 
     [Range(1, 1000, ErrorMessage = "must be from 1 to 1000")]
     public int MaxParameters { get; set; } = 30;
+
+    /// <summary>
+    /// Longest value of one parameter, in characters. A longer one is refused (400) before it
+    /// reaches the database: SQLite refuses LIKE patterns over 50,000 bytes, and no real search
+    /// value comes near; 8,192 at most, so an escaped pattern always stays under SQLite's limit.
+    /// </summary>
+    [Range(16, 8192, ErrorMessage = "must be from 16 to 8192")]
+    public int MaxValueLength { get; set; } = 2048;
+
+    /// <summary>Most keys in <c>_sort</c>: each one is a subquery per row and a term of the paging condition.</summary>
+    [Range(1, 20, ErrorMessage = "must be from 1 to 20")]
+    public int MaxSortKeys { get; set; } = 5;
 }

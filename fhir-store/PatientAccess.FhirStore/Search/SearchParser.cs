@@ -13,6 +13,9 @@ public sealed class SearchParser(SearchParameterRegistry registry, SearchLimits 
 {
     public const string CursorParameter = "_cursor";
 
+    /// <summary>Longest parameter name: the longest official one is under 40 characters.</summary>
+    public const int MaxNameLength = 200;
+
     private static readonly HashSet<string> Ignorable = new(StringComparer.Ordinal) { "_format", "_pretty" };
 
     public SearchParseResult Parse(string resourceType, IEnumerable<KeyValuePair<string, string>> parameters, bool strict)
@@ -29,11 +32,29 @@ public sealed class SearchParser(SearchParameterRegistry registry, SearchLimits 
             // Control characters have no place in a search and some databases refuse them (NUL).
             if (name.Any(char.IsControl) || value.Any(char.IsControl))
             {
-                state.Errors.Add($"{new string(name.Where(c => !char.IsControl(c)).ToArray())}: control characters are not allowed in a search");
+                state.Errors.Add($"{Shorten(new string(name.Where(c => !char.IsControl(c)).ToArray()))}: control characters are not allowed in a search");
+                continue;
+            }
+
+            if (name.Length > MaxNameLength)
+            {
+                state.Errors.Add($"{Shorten(name)}: a parameter name may have at most {MaxNameLength} characters");
+                continue;
+            }
+
+            // A cursor is bounded by its own decoder (it carries data-sized sort values).
+            if (value.Length > limits.MaxValueLength && name != CursorParameter)
+            {
+                state.Errors.Add($"{name}: a value may have at most {limits.MaxValueLength} characters (this one has {value.Length})");
                 continue;
             }
 
             ParseOne(state, name, value);
+        }
+
+        if (state.Cursor is { } given && given.ProblemWith(state.Sort) is { } problem)
+        {
+            state.Errors.Add($"{CursorParameter}: {problem}");
         }
 
         if (state.Errors.Count > 0)
@@ -203,7 +224,14 @@ public sealed class SearchParser(SearchParameterRegistry registry, SearchLimits 
 
     private void ParseSort(ParseState state, string value)
     {
-        foreach (var key in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        var keys = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (state.Sort.Count + keys.Length > limits.MaxSortKeys)
+        {
+            state.Errors.Add($"_sort: at most {limits.MaxSortKeys} sort keys are allowed");
+            return;
+        }
+
+        foreach (var key in keys)
         {
             var descending = key.StartsWith('-');
             var code = descending ? key[1..] : key;
@@ -265,6 +293,8 @@ public sealed class SearchParser(SearchParameterRegistry registry, SearchLimits 
         "below" => type == SearchParamType.Uri,
         _ => type == SearchParamType.Reference && char.IsAsciiLetterUpper(modifier[0]) && modifier.All(char.IsAsciiLetterOrDigit),
     };
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "...";
 
     private static (string Code, string? Modifier) SplitModifier(string name)
     {

@@ -109,13 +109,25 @@ internal static class SearchValueParser
         return new DateCondition(prefix, range);
     }
 
+    /// <summary>
+    /// Largest magnitude searched for: the comparisons add the precision and ap's 10% to the value,
+    /// which near decimal's limit (7.9e28) would overflow; no measured value comes near.
+    /// </summary>
+    private const decimal MaxMagnitude = 1e27m;
+
     private static NumberCondition? Number(string raw, out string? error)
     {
         var (prefix, value) = SplitPrefix(raw);
         if (!decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
                 CultureInfo.InvariantCulture, out var number))
         {
-            error = $"'{raw}' is not a number (with an optional prefix eq ne gt lt ge le sa eb ap)";
+            error = $"'{raw}' is not a number (with an optional prefix eq ne gt lt ge le sa eb ap), or not one from -1e27 to 1e27";
+            return null;
+        }
+
+        if (Math.Abs(number) > MaxMagnitude)
+        {
+            error = $"'{raw}' is out of range: numbers are searched from -1e27 to 1e27";
             return null;
         }
 

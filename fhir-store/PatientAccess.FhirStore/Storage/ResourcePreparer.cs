@@ -1,20 +1,18 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using PatientAccess.Fhir.Compartment;
 using PatientAccess.Fhir.Search;
 using PatientAccess.Fhir.Validation;
-using PatientAccess.MemberContext;
 
 namespace PatientAccess.FhirStore.Storage;
 
 /// <summary>
 /// Checks one incoming resource and turns it into an <see cref="IndexedResource"/>:
 /// well-formed JSON, a supported type, a valid id, the official R4 schema; then its
-/// search index, the patients whose compartments it belongs to and its sensitivity labels.
+/// search index, the patients whose own record it is and its sensitivity labels (<see cref="AccessFacts"/>).
 /// </summary>
 public sealed partial class ResourcePreparer(
     SearchIndexer indexer,
-    PatientCompartment compartment,
+    AccessFacts facts,
     FhirSchemaValidator validator,
     SupportedResourceTypes supported)
 {
@@ -60,7 +58,7 @@ public sealed partial class ResourcePreparer(
             // the resource without them, so re-importing it counts as unchanged.
             var content = ResourceMeta.HasServerFields(root) ? ResourceMeta.WithoutServerFields(root) : json;
             var entries = indexer.Index(root, type!);
-            return PreparedResource.Ok(new IndexedResource(type!, id!, content, entries, Patients(type!, id!, entries), Labels(root))
+            return PreparedResource.Ok(new IndexedResource(type!, id!, content, entries, facts.Patients(type!, id!, entries), AccessFacts.Labels(entries))
             {
                 FirstVersionJson = stampAt is { } at ? ResourceMeta.Stamp(root, 1, at) : null,
                 StampedAt = stampAt ?? default,
@@ -96,41 +94,9 @@ public sealed partial class ResourcePreparer(
     private static string? StringProperty(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private List<string> Patients(string type, string id, IReadOnlyList<SearchIndexEntry> entries)
-    {
-        var links = compartment.GetLinkParameters(type);
-        var patients = entries.OfType<ReferenceIndexEntry>()
-            .Where(r => r.ResourceType == "Patient" && r.Id is not null && links.Contains(r.Code))
-            .Select(r => r.Id!)
-            .ToHashSet(StringComparer.Ordinal);
-        if (type == "Patient")
-        {
-            patients.Add(id);
-        }
+    /// <summary>Whether <paramref name="id"/> is a FHIR id; the API refuses any other before it reaches the database.</summary>
+    public static bool IsId(string id) => IdPattern().IsMatch(id);
 
-        return [.. patients];
-    }
-
-    private static List<string> Labels(JsonElement resource)
-    {
-        var labels = new List<string>();
-        if (resource.TryGetProperty("meta", out var meta) && meta.TryGetProperty("security", out var security)
-            && security.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var coding in security.EnumerateArray())
-            {
-                if (coding.TryGetProperty("system", out var system) && system.ValueEquals(SensitiveCategories.System)
-                    && coding.TryGetProperty("code", out var code) && code.GetString() is { } value
-                    && SensitiveCategories.All.Contains(value) && !labels.Contains(value))
-                {
-                    labels.Add(value);
-                }
-            }
-        }
-
-        return labels;
-    }
-
-    [GeneratedRegex("^[A-Za-z0-9\\-\\.]{1,64}$")]
+    [GeneratedRegex("^[A-Za-z0-9\\-\\.]{1,64}\\z")]
     private static partial Regex IdPattern();
 }

@@ -36,7 +36,9 @@ internal static class MemberContextCommand
         }
 
         var codec = new MemberContextCodec([ReadKey(keyFile)]);
-        var context = new MemberContext.MemberContext(patients, categories, client, DateTimeOffset.UtcNow.AddSeconds(lifetime));
+        // Every resource type, as a patient/*.read token allows: the benchmark measures the store, not scopes.
+        string[] anyType = [MemberContext.MemberContext.AnyType];
+        var context = new MemberContext.MemberContext(patients, categories, anyType, anyType, client, DateTimeOffset.UtcNow.AddSeconds(lifetime));
         Console.Out.WriteLine(codec.Sign(context, method, target));
         return 0;
     }

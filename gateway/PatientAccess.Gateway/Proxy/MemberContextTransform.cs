@@ -55,7 +55,10 @@ internal sealed class MemberContextTransform : RequestTransform
 
         var uri = RequestUtilities.MakeDestinationAddress(context.DestinationPrefix, context.Path, context.Query.QueryString);
         context.ProxyRequest.RequestUri = uri;
-        var member = new MemberContext.MemberContext(request.PatientIds, token.SensitiveCategories, token.ClientId, _time.GetUtcNow() + _lifetime);
+        // The token's allowed types travel with the context: the store bounds matches, includes and
+        // chains by them (the scope step can only judge the path's type).
+        var member = new MemberContext.MemberContext(request.PatientIds, token.SensitiveCategories,
+            token.Grants.ReadTypes, token.Grants.SearchTypes, token.ClientId, _time.GetUtcNow() + _lifetime);
         headers.TryAddWithoutValidation(MemberContextCodec.HeaderName, _codec.Sign(member, context.HttpContext.Request.Method, uri.PathAndQuery));
         return ValueTask.CompletedTask;
     }

@@ -9,7 +9,9 @@ namespace PatientAccess.Gateway.Scopes;
 /// resource that does not exist, so ids of other members cannot be probed. Everything else in
 /// the compartment (searches, reads of other types, includes) the store enforces from the member
 /// context this step fills in: <c>patient/</c> scopes see the token's patient; <c>user/</c> scopes
-/// the members the grant covers, which today is also the token's patient.
+/// the members the grant covers, which today is also the token's patient. This step judges only
+/// the path's type; the types the scopes allow travel in the context too (<see cref="ScopeSet.ReadTypes"/>,
+/// <see cref="ScopeSet.SearchTypes"/>), and the store bounds matches, includes and chains by them.
 /// </summary>
 internal sealed class ScopeMiddleware(RequestDelegate next)
 {

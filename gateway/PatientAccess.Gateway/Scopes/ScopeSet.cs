@@ -10,12 +10,50 @@ namespace PatientAccess.Gateway.Scopes;
 public sealed class ScopeSet
 {
     private readonly List<ScopeGrant> _grants = [];
+    private IReadOnlyList<string>? _readTypes;
+    private IReadOnlyList<string>? _searchTypes;
 
     private ScopeSet()
     {
     }
 
     public IReadOnlyList<ScopeGrant> Grants => _grants;
+
+    /// <summary>
+    /// Types the token may read by id, for the member context: <c>*</c> alone when a wildcard grant
+    /// reads, else each named type once. Computed once per token (the token caches its set).
+    /// </summary>
+    public IReadOnlyList<string> ReadTypes => _readTypes ??= Types(read: true);
+
+    /// <summary>
+    /// Types the token may receive in a search Bundle (matches and includes alike: see the store's
+    /// <c>IncludeScoping</c> for why an include needs <c>s</c>); <c>*</c> alone for a wildcard.
+    /// </summary>
+    public IReadOnlyList<string> SearchTypes => _searchTypes ??= Types(read: false);
+
+    private string[] Types(bool read)
+    {
+        var types = new List<string>();
+        foreach (var grant in _grants)
+        {
+            if (!(read ? grant.Read : grant.Search))
+            {
+                continue;
+            }
+
+            if (grant.ResourceType == "*")
+            {
+                return ["*"];
+            }
+
+            if (!types.Contains(grant.ResourceType))
+            {
+                types.Add(grant.ResourceType);
+            }
+        }
+
+        return [.. types];
+    }
 
     public static ScopeSet Parse(IEnumerable<string> scopes)
     {

@@ -110,7 +110,7 @@ public sealed class MemberScopeTests(StoreBackends backends)
         using var forged = new HttpRequestMessage(HttpMethod.Get, "/r4/Patient/alice");
         var forger = new MemberContext.MemberContextCodec([new byte[32]]);
         forged.Headers.Add(MemberContext.MemberContextCodec.HeaderName,
-            forger.Sign(new MemberContext.MemberContext(["alice"], [], "evil", DateTimeOffset.UtcNow.AddMinutes(1)), "GET", "/r4/Patient/alice"));
+            forger.Sign(new MemberContext.MemberContext(["alice"], [], ["*"], ["*"], "evil", DateTimeOffset.UtcNow.AddMinutes(1)), "GET", "/r4/Patient/alice"));
         using var forgedResponse = await client.SendAsync(forged, TestContext.Current.CancellationToken);
 
         // A genuine context replayed for another request (another patient's resource).

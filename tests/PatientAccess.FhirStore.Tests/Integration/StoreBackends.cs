@@ -34,12 +34,19 @@ public sealed class StoreBackends : IAsyncLifetime
     }
 
     /// <summary>An empty store of its own, for tests that write.</summary>
-    public async Task<StoreHost> FreshAsync(string backend)
+    public async Task<StoreHost> FreshAsync(string backend, IDictionary<string, string?>? settings = null)
     {
         var name = "t" + Guid.NewGuid().ToString("N")[..12];
         return backend == PostgreSql
-            ? new StoreHost(PostgreSql, Path.Combine(_data, name), await Postgres.CreateDatabaseAsync(name))
-            : new StoreHost(Sqlite, Path.Combine(_data, name), null);
+            ? new StoreHost(PostgreSql, Path.Combine(_data, name), await Postgres.CreateDatabaseAsync(name), settings)
+            : new StoreHost(Sqlite, Path.Combine(_data, name), null, settings);
+    }
+
+    /// <summary>A store of its own on the same database as <paramref name="host"/> (a restart, possibly with other settings).</summary>
+    public static StoreHost Restart(StoreHost host, IDictionary<string, string?>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return new StoreHost(host.Backend, host.DataDirectory, host.ConnectionString, settings);
     }
 
     public async ValueTask DisposeAsync()

@@ -213,4 +213,25 @@ public sealed class WriteAndReadTests(StoreBackends backends)
         Assert.Empty(Fhir.Ids(await Fhir.JsonAsync(earlier)));
         Assert.Equal(["Patient/p1"], Fhir.Ids(await Fhir.JsonAsync(sorted)));
     }
+
+    [Theory]
+    [MemberData(nameof(StoreBackends.Names), MemberType = typeof(StoreBackends))]
+    public async Task Paging_SortOnLongValues_CursorLongerThanASearchValueIsFollowed(string backend)
+    {
+        // The cursor carries the sort value (1,600 characters here): longer than Search:MaxValueLength, still the store's own.
+        await using var host = await backends.FreshAsync(backend);
+        await host.ImportAsync(string.Join('\n', Enumerable.Range(0, 3).Select(i => $$"""{"resourceType":"Patient","id":"long{{i}}","name":[{"family":"{{new string('a', 1600)}}{{i}}"}]}""")));
+        var seen = new List<string>();
+        string? next = "/r4/Patient?_sort=family&_count=1";
+        while (next is not null && seen.Count < 10)
+        {
+            using var response = await host.Operator().GetAsync(new Uri(next, UriKind.Relative), TestContext.Current.CancellationToken);
+            var bundle = await Fhir.JsonAsync(response);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, bundle.ToString());
+            seen.AddRange(Fhir.Ids(bundle));
+            next = Fhir.Link(bundle, "next") is { } link ? new Uri(link).PathAndQuery : null;
+        }
+
+        Assert.Equal(["Patient/long0", "Patient/long1", "Patient/long2"], seen);
+    }
 }

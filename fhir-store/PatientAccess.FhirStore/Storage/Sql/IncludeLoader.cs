@@ -5,7 +5,8 @@ namespace PatientAccess.FhirStore.Storage.Sql;
 
 /// <summary>
 /// <c>_include</c> and <c>_revinclude</c> for one page: every added resource passes the same
-/// scope check as a match, so neither can reach another member's data. <c>:iterate</c>
+/// scope check as a match, so neither can reach another member's data, and is of a type the
+/// directive allows (<see cref="IncludeDirective.AllowedTypes"/>, the token's scopes). <c>:iterate</c>
 /// runs one more round over what the first round added; nothing goes deeper, which also
 /// makes cyclic references harmless.
 /// </summary>
@@ -58,8 +59,12 @@ internal sealed class IncludeLoader(DbConnection connection)
         }
 
         var p = new SqlParameters();
-        var keys = string.Join(" OR ", sources.Select(s => $"(s.type = {p.Add(s.Type)} AND s.id = {p.Add(s.Id)})"));
+        // One IN list per type rather than an OR per resource: a page of 1,000 sources would
+        // otherwise nest deeper than SQLite's expression limit.
+        var keys = string.Join(" OR ", sources.GroupBy(s => s.Type, StringComparer.Ordinal)
+            .Select(g => $"(s.type = {p.Add(g.Key)} AND s.id IN {p.AddList(g.Select(s => s.Id).Distinct(StringComparer.Ordinal))})"));
         var target = directive.TargetType is null ? string.Empty : $" AND f.rtype = {p.Add(directive.TargetType)}";
+        var allowed = directive.AllowedTypes is { } types ? $" AND r.type IN {p.AddList(types)}" : string.Empty;
         var columns = "r.seq, r.type, r.id, r.version, r.last_updated, r.deleted, r.json";
         var sql = directive.Reverse
             // Resources of SourceType whose parameter points at one of the page's resources.
@@ -70,7 +75,7 @@ internal sealed class IncludeLoader(DbConnection connection)
             : $"SELECT DISTINCT {columns} FROM resources s JOIN idx_reference f ON f.res = s.seq "
               + $"JOIN resources r ON r.type = f.rtype AND r.id = f.rid "
               + $"WHERE f.param = {p.Add(directive.Code)}{target} AND ({keys})";
-        sql += $" AND r.deleted = 0 AND {ScopeSql.Predicate("r", scope, p)} LIMIT {MaxIncluded}";
+        sql += $"{allowed} AND r.deleted = 0 AND {ScopeSql.Predicate("r", scope, p)} LIMIT {MaxIncluded}";
         var found = new List<StoredResource>();
         await using var command = connection.Command(sql, p);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -8,7 +8,7 @@ namespace PatientAccess.FhirStore.Storage.Sql;
 internal static class ScopeSql
 {
     /// <summary>Resource types outside every patient's compartment that members may read.</summary>
-    public static readonly string[] SharedTypes = ["Organization", "Practitioner", "PractitionerRole", "Location", "Medication"];
+    public static string[] SharedTypes => AccessFacts.SharedTypes;
 
     // knownType: the rows' resource type when the query fixes it, which turns the check into
     // one indexed lookup instead of an OR the planner cannot drive from an index.

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
 using PatientAccess.Data;
 using PatientAccess.FhirStore.Search;
 
@@ -12,11 +13,13 @@ namespace PatientAccess.FhirStore.Storage.Sql;
 /// in <c>history</c>, search values in one index table per parameter type, and each
 /// resource's patients and sensitivity labels alongside, so scope checks are joins.
 /// </summary>
-public sealed class SqlResourceStore(DbConnectionFactory connections, ISqlDialect dialect, TimeProvider clock) : IResourceStore
+public sealed class SqlResourceStore(DbConnectionFactory connections, ISqlDialect dialect, TimeProvider clock, AccessFacts facts,
+    ILogger<SqlResourceStore>? logger = null) : IResourceStore
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await ExecuteAllAsync(dialect.Schema, cancellationToken);
+        await new AccessRulesMigration(connections, facts, (ILogger?)logger ?? NullLogger.Instance).RunAsync(cancellationToken);
         await ExecuteAllAsync(dialect.Analyze, cancellationToken);
     }
 
@@ -63,15 +66,19 @@ public sealed class SqlResourceStore(DbConnectionFactory connections, ISqlDialec
 
     public async Task<StoredResource?> ReadVersionAsync(string type, string id, int versionId, AccessScope scope, CancellationToken cancellationToken)
     {
-        // The current version lives in resources, superseded ones in history; visibility
-        // follows the current version either way: its compartment and labels decide.
+        // The current version lives in resources, superseded ones in history. A version is shown
+        // only when it passes the rule on its own content (a version that named another member,
+        // or carried a label since removed, stays theirs or withheld) AND the current version
+        // passes (a correction that moved the record to another member, or a label added later,
+        // covers the older copies of the same data too).
         var p = new SqlParameters();
         var (t, i, v) = (p.Add(type), p.Add(id), p.Add(versionId));
         var visible = ScopeSql.Predicate("r", scope, p, type);
         var sql = $"SELECT r.seq, r.type, r.id, r.version, r.last_updated, 0, r.json FROM resources r WHERE r.type = {t} AND r.id = {i} AND r.version = {v} AND {visible} "
             + "UNION ALL SELECT r.seq, h.type, h.id, h.version, h.last_updated, 0, h.json FROM history h JOIN resources r ON r.type = h.type AND r.id = h.id "
             + $"WHERE h.type = {t} AND h.id = {i} AND h.version = {v} AND {visible}";
-        return await SingleAsync(sql, p, cancellationToken);
+        var version = await SingleAsync(sql, p, cancellationToken);
+        return version is not null && facts.Visible(scope, version) ? version : null;
     }
 
     public async Task<SearchPage> SearchAsync(SearchQuery query, AccessScope scope, CancellationToken cancellationToken)

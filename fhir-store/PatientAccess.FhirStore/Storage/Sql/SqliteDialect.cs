@@ -47,5 +47,7 @@ public sealed class SqliteDialect : ISqlDialect
         "CREATE INDEX IF NOT EXISTS ix_quantity_res ON idx_quantity (res)",
         "CREATE TABLE IF NOT EXISTS idx_uri (res INTEGER NOT NULL, param TEXT NOT NULL, uri TEXT NOT NULL)",
         "CREATE INDEX IF NOT EXISTS ix_uri_res ON idx_uri (res)",
+        // Facts about the stored data as a whole, such as the access rule version it was judged by.
+        "CREATE TABLE IF NOT EXISTS store_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ];
 }

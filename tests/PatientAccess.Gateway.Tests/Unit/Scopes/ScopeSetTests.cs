@@ -24,4 +24,21 @@ public sealed class ScopeSetTests
         Assert.Equal(read, set.Allows(type, search: false));
         Assert.Equal(search, set.Allows(type, search: true));
     }
+
+    [Theory]
+    [InlineData("patient/Patient.rs patient/Coverage.rs", "Patient,Coverage", "Patient,Coverage")]
+    [InlineData("patient/Patient.read patient/Coverage.read", "Patient,Coverage", "Patient,Coverage")]
+    [InlineData("patient/Patient.r patient/Coverage.s", "Patient", "Coverage")]
+    [InlineData("patient/*.read", "*", "*")]
+    [InlineData("patient/*.r patient/Coverage.s", "*", "Coverage")]
+    [InlineData("patient/Coverage.rs user/Coverage.rs patient/*.s", "Coverage", "*")]
+    [InlineData("patient/Coverage.write patient/Condition.cud openid", "", "")]
+    [InlineData("patient/Condition.rs?category=problem-list-item", "", "")]
+    public void Types_Scopes_TypesForTheMemberContext(string scopes, string read, string search)
+    {
+        var set = ScopeSet.Parse(scopes.Split(' '));
+
+        Assert.Equal(read.Split(',', StringSplitOptions.RemoveEmptyEntries), set.ReadTypes);
+        Assert.Equal(search.Split(',', StringSplitOptions.RemoveEmptyEntries), set.SearchTypes);
+    }
 }
