@@ -23,40 +23,26 @@ public class CountryDatabaseTests
     private static readonly int[] RecordSizes = [24, 28, 32];
 
     [Theory]
-    [InlineData(24)]
-    [InlineData(28)]
-    [InlineData(32)]
-    public void Find_IPv4DatabaseEachRecordSize_FindsEachNetwork(int recordSize)
+    [InlineData(4, 24)]
+    [InlineData(4, 28)]
+    [InlineData(4, 32)]
+    [InlineData(6, 24)]
+    [InlineData(6, 28)]
+    [InlineData(6, 32)]
+    public void Find_SingleFamilyDatabaseEachRecordSize_FindsEachNetwork(int ipVersion, int recordSize)
     {
-        using var database = CountryDatabase.Open(TestData.Good($"MaxMind-DB-test-ipv4-{recordSize}.mmdb"));
+        using var database = CountryDatabase.Open(TestData.Good($"MaxMind-DB-test-ipv{ipVersion}-{recordSize}.mmdb"));
 
-        Assert.Equal(4, database.Metadata.IPVersion);
-        foreach (var (address, prefix) in IPv4Expectations)
+        Assert.Equal(ipVersion, database.Metadata.IPVersion);
+        foreach (var (address, prefix) in ipVersion == 4 ? IPv4Expectations : IPv6Expectations)
         {
             Assert.NotNull(database.Find(IPAddress.Parse(address), out var found));
             Assert.Equal(prefix, found);
         }
 
-        Assert.Null(database.Find(IPAddress.Parse("1.1.1.33"), out _));
-    }
-
-    [Theory]
-    [InlineData(24)]
-    [InlineData(28)]
-    [InlineData(32)]
-    public void Find_IPv6DatabaseEachRecordSize_FindsEachNetwork(int recordSize)
-    {
-        using var database = CountryDatabase.Open(TestData.Good($"MaxMind-DB-test-ipv6-{recordSize}.mmdb"));
-
-        Assert.Equal(6, database.Metadata.IPVersion);
-        foreach (var (address, prefix) in IPv6Expectations)
-        {
-            Assert.NotNull(database.Find(IPAddress.Parse(address), out var found));
-            Assert.Equal(prefix, found);
-        }
-
-        Assert.Null(database.Find(IPAddress.Parse("::2:0:60"), out _));
-        Assert.Null(database.Find(IPAddress.Parse("1.1.1.1"), out _));
+        // Past the last network, and the other family (an IPv4 address in an IPv6-only tree walks ::/96).
+        Assert.Null(database.Find(IPAddress.Parse(ipVersion == 4 ? "1.1.1.33" : "::2:0:60"), out _));
+        Assert.Null(database.Find(IPAddress.Parse(ipVersion == 4 ? "2001:db8::1" : "1.1.1.1"), out _));
     }
 
     [Theory]
