@@ -1,5 +1,6 @@
 using PatientAccess.Gateway.Benchmarks.BareProxy;
 using PatientAccess.Gateway.Benchmarks.CommandLine;
+using PatientAccess.Gateway.Benchmarks.Geo;
 using PatientAccess.Gateway.Benchmarks.MemberContextSigning;
 using PatientAccess.Gateway.Benchmarks.Validation;
 
@@ -18,6 +19,7 @@ internal static class Program
             return args switch
             {
                 ["validation", .. var rest] => ValidationCommand.Run(rest),
+                ["geo", .. var rest] => GeoCommand.Run(rest),
                 ["bare-proxy", .. var rest] => await BareProxyCommand.RunAsync(Arguments.Parse(rest)),
                 ["member-context", .. var rest] => MemberContextCommand.Run(Arguments.Parse(rest)),
                 _ => Usage(),
@@ -35,6 +37,7 @@ internal static class Program
         Console.Error.WriteLine("""
             usage:
               validation [BenchmarkDotNet arguments, e.g. --job short --filter *Repeated*]
+              geo [BenchmarkDotNet arguments]   (country lookups on the default database)
               bare-proxy --port P --upstream http://127.0.0.1:5100
               member-context --key-file F --patient ID[,ID] --target /r4/Patient/ID
                              [--client ID] [--categories MH,...] [--method GET] [--lifetime 600]

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using PatientAccess.Geo.Country;
-using PatientAccess.Geo.Reader;
+using PatientAccess.Geo.Database;
 using PatientAccess.Geo.Reloading;
 using PatientAccess.ServiceDefaults.Configuration;
 

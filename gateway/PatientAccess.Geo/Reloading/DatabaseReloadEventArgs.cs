@@ -8,6 +8,6 @@ public sealed class DatabaseReloadEventArgs(string path, string message, Excepti
     /// <summary>One line for a log: what was loaded, or what is wrong with the new file.</summary>
     public string Message { get; } = message;
 
-    /// <summary>The cause of a failed reload (<see cref="Reader.InvalidDatabaseException"/> or an I/O error).</summary>
+    /// <summary>The cause of a failed reload (<see cref="Database.InvalidDatabaseException"/> or an I/O error).</summary>
     public Exception? Error { get; } = error;
 }

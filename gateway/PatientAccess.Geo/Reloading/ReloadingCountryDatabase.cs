@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using PatientAccess.Geo.Country;
-using PatientAccess.Geo.Reader;
+using PatientAccess.Geo.Database;
 
 namespace PatientAccess.Geo.Reloading;
 
@@ -20,7 +20,7 @@ public sealed class ReloadingCountryDatabase : ICountryLookup, IDisposable
     private readonly Timer _pollTimer;
     private readonly Timer _settleTimer;
     private readonly Lock _reloadLock = new();
-    private CountryResolver _current;
+    private CountryDatabase _current;
     private FileStamp? _seen;
     private int _disposed;
 
@@ -31,7 +31,7 @@ public sealed class ReloadingCountryDatabase : ICountryLookup, IDisposable
         _path = Path.GetFullPath(path);
         _options = options ?? new ReloadingDatabaseOptions();
         _seen = FileStamp.TryRead(_path);
-        _current = new CountryResolver(Load(_path));
+        _current = CountryDatabase.Open(_path);
         _settleTimer = new Timer(_ => Reload(force: true));
         _pollTimer = new Timer(_ => Reload(force: false));
         if (_options.PollInterval > TimeSpan.Zero)
@@ -60,7 +60,7 @@ public sealed class ReloadingCountryDatabase : ICountryLookup, IDisposable
     public event EventHandler<DatabaseReloadEventArgs>? ReloadFailed;
 
     /// <summary>The database serving now; take it once per request to see one consistent version.</summary>
-    public CountryResolver Current => Volatile.Read(ref _current);
+    public CountryDatabase Current => Volatile.Read(ref _current);
 
     public string? GetCountryCode(IPAddress address) => Current.GetCountryCode(address);
 
@@ -80,13 +80,10 @@ public sealed class ReloadingCountryDatabase : ICountryLookup, IDisposable
         _watcher?.Dispose();
         _pollTimer.Dispose();
         _settleTimer.Dispose();
-    }
-
-    private static MaxMindDatabase Load(string path)
-    {
-        var database = MaxMindDatabase.Open(path);
-        database.Verify();
-        return database;
+        lock (_reloadLock)
+        {
+            _current.Dispose();
+        }
     }
 
     private FileSystemWatcher CreateWatcher()
@@ -133,6 +130,11 @@ public sealed class ReloadingCountryDatabase : ICountryLookup, IDisposable
 
         lock (_reloadLock)
         {
+            if (Volatile.Read(ref _disposed) == 1)
+            {
+                return false;
+            }
+
             var before = FileStamp.TryRead(_path);
             if (before is null)
             {
@@ -150,10 +152,10 @@ public sealed class ReloadingCountryDatabase : ICountryLookup, IDisposable
                 return false;
             }
 
-            MaxMindDatabase database;
+            CountryDatabase database;
             try
             {
-                database = Load(_path);
+                database = CountryDatabase.Open(_path);
             }
             catch (Exception e) when (e is InvalidDatabaseException or IOException or UnauthorizedAccessException)
             {
@@ -178,10 +180,12 @@ public sealed class ReloadingCountryDatabase : ICountryLookup, IDisposable
             }
 
             _seen = before;
-            Volatile.Write(ref _current, new CountryResolver(database));
+            // The replaced database is not disposed: lookups in flight may still be using it, and
+            // it holds only managed memory, which the garbage collector takes once they finish.
+            Volatile.Write(ref _current, database);
             Reloaded?.Invoke(this, new DatabaseReloadEventArgs(
                 _path,
-                string.Create(CultureInfo.InvariantCulture, $"Loaded {_path}: {database.Metadata.DatabaseType}, built {database.Metadata.BuildTime:u}, {database.Size} bytes.")));
+                string.Create(CultureInfo.InvariantCulture, $"Loaded {_path}: {database.Metadata.DatabaseType}, built {database.Metadata.BuildDate:u}, {database.Size} bytes.")));
             return true;
         }
     }

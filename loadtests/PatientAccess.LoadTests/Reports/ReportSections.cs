@@ -83,7 +83,7 @@ internal static class ReportSections
             ["step", "count", "ok", "failed", "req/s", "min ms", "mean ms", "p50 ms", "p75 ms", "p90 ms", "p95 ms", "p99 ms", "p99.9 ms", "max ms", "bytes"],
             rows,
             "Latency from the step's start to its last response byte; the scenario row covers whole instances. " +
-            "Percentiles come from a log-linear histogram accurate to 0.2%.");
+            "Percentiles come from HdrHistogram, accurate to 0.1%.");
     }
 
     public static ReportTable Outcomes(RunResult result)

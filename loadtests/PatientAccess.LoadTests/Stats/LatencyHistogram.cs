@@ -1,29 +1,26 @@
-using System.Numerics;
+using HdrHistogram;
 
 namespace PatientAccess.LoadTests.Stats;
 
 /// <summary>
-/// A log-linear histogram in the style of HdrHistogram: every power-of-two range of values is split
-/// into 2^<see cref="SubBucketBits"/> equal buckets, so a bucket is never wider than 1/256 of the
-/// values it holds. Reporting a bucket's midpoint keeps every percentile within 0.2% of the exact
-/// value while memory stays fixed (a few thousand counters) however many values are recorded.
-/// Values are non-negative integers in whatever unit the caller picks; the collectors use microseconds.
-/// Not thread-safe: callers serialise access.
+/// Latency values (non-negative integers in the caller's unit; the collectors use microseconds)
+/// recorded in HdrHistogram's <see cref="LongHistogram"/> at 3 significant digits: every
+/// percentile is within 0.1% of the exact value while memory stays fixed however many values
+/// are recorded. This class adds what the report needs beside it: the exact minimum, maximum
+/// and mean (HdrHistogram's are bucket edges), and clamping of values outside the trackable
+/// range (HdrHistogram throws on them). Not thread-safe: callers serialise access.
 /// </summary>
 internal sealed class LatencyHistogram
 {
-    public const int SubBucketBits = 8;
+    public const int SignificantDigits = 3;
 
-    // 2^40 µs is about 12.7 days; anything slower is clamped, which no timeout lets happen anyway.
-    private const int HighestBit = 40;
-    private const int SubBucketCount = 1 << SubBucketBits;
-
-    private readonly long[] _counts = new long[(HighestBit - SubBucketBits + 1) * SubBucketCount];
+    private readonly LongHistogram _histogram = new(HighestTrackableValue, SignificantDigits);
     private double _sum;
 
-    public static long HighestTrackableValue => (1L << HighestBit) - 1;
+    /// <summary>2^40 µs is about 12.7 days; anything slower is clamped, which no timeout lets happen anyway.</summary>
+    public static long HighestTrackableValue => (1L << 40) - 1;
 
-    public long TotalCount { get; private set; }
+    public long TotalCount => _histogram.TotalCount;
 
     public long Min { get; private set; } = long.MaxValue;
 
@@ -34,82 +31,21 @@ internal sealed class LatencyHistogram
     public void Record(long value)
     {
         value = Math.Clamp(value, 0, HighestTrackableValue);
-        _counts[IndexOf(value)]++;
-        TotalCount++;
+        _histogram.RecordValue(value);
         _sum += value;
         Min = Math.Min(Min, value);
         Max = Math.Max(Max, value);
     }
 
-    public void Add(LatencyHistogram other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        if (other.TotalCount == 0)
-        {
-            return;
-        }
-
-        for (var i = 0; i < _counts.Length; i++)
-        {
-            _counts[i] += other._counts[i];
-        }
-
-        TotalCount += other.TotalCount;
-        _sum += other._sum;
-        Min = Math.Min(Min, other.Min);
-        Max = Math.Max(Max, other.Max);
-    }
-
     /// <summary>
-    /// The value at the given percentile (0-100) by the nearest-rank definition: the smallest
-    /// recorded value with at least that share of values at or below it, to bucket precision.
+    /// The value at the given percentile (0-100): the highest value equivalent to the recorded
+    /// value at that rank (HdrHistogram rounds the rank p/100 × count to the nearest integer),
+    /// kept within the exact minimum and maximum.
     /// </summary>
     public long ValueAtPercentile(double percentile)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(percentile);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(percentile, 100);
-        if (TotalCount == 0)
-        {
-            return 0;
-        }
-
-        var rank = (long)Math.Ceiling(percentile / 100.0 * TotalCount);
-        rank = Math.Clamp(rank, 1, TotalCount);
-        long seen = 0;
-        for (var i = 0; i < _counts.Length; i++)
-        {
-            seen += _counts[i];
-            if (seen >= rank)
-            {
-                var (low, width) = BucketOf(i);
-                // The exact extremes are known, so never report a value outside them.
-                return Math.Clamp(low + (width / 2), Min, Max);
-            }
-        }
-
-        return Max;
-    }
-
-    internal static int IndexOf(long value)
-    {
-        if (value < 2 * SubBucketCount)
-        {
-            return (int)value;
-        }
-
-        var shift = BitOperations.Log2((ulong)value) - SubBucketBits;
-        return (shift * SubBucketCount) + (int)(value >> shift);
-    }
-
-    internal static (long Low, long Width) BucketOf(int index)
-    {
-        if (index < 2 * SubBucketCount)
-        {
-            return (index, 1);
-        }
-
-        var shift = (index >> SubBucketBits) - 1;
-        var subBucket = index - (shift * SubBucketCount);
-        return ((long)subBucket << shift, 1L << shift);
+        return TotalCount == 0 ? 0 : Math.Clamp(_histogram.GetValueAtPercentile(percentile), Min, Max);
     }
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using PatientAccess.Geo.Country;
-using PatientAccess.Geo.Reader;
+using MaxMind.Db;
+using PatientAccess.Geo.Database;
 using PatientAccess.Geo.Tests.Support;
 
 namespace PatientAccess.Geo.Tests.Integration.Country;
@@ -9,23 +9,23 @@ namespace PatientAccess.Geo.Tests.Integration.Country;
 public class DefaultDatabaseTests
 {
     [Fact]
-    public async Task Verify_DefaultDatabase_PassesAndUsesCountryCodeSchema()
+    public async Task Open_DefaultDatabase_PassesVerificationAndUsesCountryCodeSchema()
     {
         var path = await DefaultDatabase.PathAsync();
         var clock = Stopwatch.StartNew();
-        var database = MaxMindDatabase.Open(path);
-        var opened = clock.Elapsed;
-        database.Verify();
-        var verified = clock.Elapsed - opened;
+        using var database = CountryDatabase.Open(path);
+        var loaded = clock.Elapsed;
 
-        Assert.Equal(6, database.Metadata.IpVersion);
-        Assert.Equal(24, database.Metadata.RecordSize);
-        Assert.True(database.Lookup(IPAddress.Parse("8.8.8.8")).Record.TryGet("country_code", out _));
-        var resolver = new CountryResolver(database);
-        Assert.Equal("US", resolver.GetCountryCode(IPAddress.Parse("8.8.8.8")));
-        Assert.Equal("US", resolver.GetCountryCode(IPAddress.Parse("::ffff:8.8.8.8")));
-        Assert.Null(resolver.GetCountryCode(IPAddress.Parse("10.0.0.1")));
+        Assert.Equal(6, database.Metadata.IPVersion);
+        using var reader = new Reader(path, FileAccessMode.Memory);
+        Assert.Equal(24, TreeShape.Of(reader.Metadata).RecordSize);
+        var record = database.Find(IPAddress.Parse("8.8.8.8"), out _);
+        Assert.Equal("US", record?.CountryCode);
+        Assert.Null(record?.Country);
+        Assert.Equal("US", database.GetCountryCode(IPAddress.Parse("8.8.8.8")));
+        Assert.Equal("US", database.GetCountryCode(IPAddress.Parse("::ffff:8.8.8.8")));
+        Assert.Null(database.GetCountryCode(IPAddress.Parse("10.0.0.1")));
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"{database.Metadata.DatabaseType}, {database.Metadata.NodeCount} nodes, {database.Size} bytes: open {opened.TotalMilliseconds:F0} ms, verify {verified.TotalMilliseconds:F0} ms");
+            $"{database.Metadata.DatabaseType}, {TreeShape.Of(reader.Metadata).NodeCount} nodes, {database.Size} bytes: open and verify {loaded.TotalMilliseconds:F0} ms");
     }
 }

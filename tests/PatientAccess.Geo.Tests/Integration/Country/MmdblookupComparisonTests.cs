@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using PatientAccess.Geo.Country;
-using PatientAccess.Geo.Reader;
+using PatientAccess.Geo.Database;
 using PatientAccess.Geo.Tests.Support;
 
 namespace PatientAccess.Geo.Tests.Integration.Country;
 
 /// <summary>
-/// Our answers against libmaxminddb's mmdblookup, address by address: the country and the
+/// Our answers (MaxMind.Db through <see cref="CountryDatabase"/>) against libmaxminddb's mmdblookup, address by address: the country and the
 /// network's prefix length. IPv4-mapped addresses are compared with mmdblookup's answer for
 /// the IPv4 address: we look them up as IPv4 on purpose, while mmdblookup takes them
 /// literally, and the default database has no ::ffff:0:0/96 alias, so it finds nothing there.
@@ -49,8 +48,7 @@ public class MmdblookupComparisonTests
 
     private static async Task CompareAsync(string path, Mmdblookup.Schema schema, List<IPAddress> addresses, int minimumFound)
     {
-        var database = MaxMindDatabase.Open(path);
-        var resolver = new CountryResolver(database);
+        using var database = CountryDatabase.Open(path);
         var texts = addresses.Select(address => address.ToString()).Distinct(StringComparer.Ordinal).ToList();
         var clock = Stopwatch.StartNew();
         var expected = await Mmdblookup.LookupAsync(path, schema, [.. texts.Select(AsLookedUp).Distinct(StringComparer.Ordinal)]);
@@ -61,9 +59,9 @@ public class MmdblookupComparisonTests
         {
             var address = IPAddress.Parse(text);
             var (country, prefix) = expected[AsLookedUp(text)];
-            var ours = resolver.GetCountryCode(address);
-            var ourPrefix = database.Lookup(address).PrefixLength;
-            var theirPrefix = IsIPv4(address) && database.Metadata.IpVersion == 6 ? Math.Max(0, prefix - 96) : prefix;
+            var ours = database.GetCountryCode(address);
+            database.Find(address, out var ourPrefix);
+            var theirPrefix = IsIPv4(address) && database.Metadata.IPVersion == 6 ? Math.Max(0, prefix - 96) : prefix;
             if (ours != country || ourPrefix != theirPrefix)
             {
                 mismatches.Add($"{text}: ours {ours ?? "null"}/{ourPrefix}, mmdblookup {country ?? "null"}/{theirPrefix}");

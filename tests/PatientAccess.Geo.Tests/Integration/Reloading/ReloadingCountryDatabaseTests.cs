@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using PatientAccess.Geo.Reader;
+using PatientAccess.Geo.Database;
 using PatientAccess.Geo.Reloading;
 using PatientAccess.Geo.Tests.Support;
 using PatientAccess.Testing;
@@ -56,7 +56,7 @@ public sealed class ReloadingCountryDatabaseTests : IDisposable
         database.ReloadIfChanged();
 
         Assert.True(await Eventually.TrueAsync(() => Task.FromResult(!_failed.IsEmpty), Patience), Reports());
-        Assert.Contains("map claims 1000000 entries", _failed.First(), StringComparison.Ordinal);
+        Assert.Contains("exceeds the maximum number of values", _failed.First(), StringComparison.Ordinal);
         Assert.Contains(DatabasePath, _failed.First(), StringComparison.Ordinal);
         Assert.Equal("US", database.GetCountryCode(Address));
 

@@ -85,41 +85,20 @@ public class LatencyHistogramTests
     }
 
     [Fact]
-    public void Add_TwoHistograms_SameAsRecordingEverythingInOne()
+    public void ValueAtPercentile_LargeValues_WithinHdrHistogramPrecision()
     {
-        var left = new LatencyHistogram();
-        var right = new LatencyHistogram();
-        var all = new LatencyHistogram();
+        var histogram = new LatencyHistogram();
         for (long v = 1; v <= 20_000; v++)
         {
-            (v % 3 == 0 ? left : right).Record(v * 37);
-            all.Record(v * 37);
+            histogram.Record(v * 37);
         }
 
-        left.Add(right);
-
-        Assert.Equal(all.TotalCount, left.TotalCount);
-        Assert.Equal(all.Min, left.Min);
-        Assert.Equal(all.Max, left.Max);
-        Assert.Equal(all.Mean, left.Mean, 6);
         foreach (var p in Percentiles)
         {
-            Assert.Equal(all.ValueAtPercentile(p), left.ValueAtPercentile(p));
-        }
-    }
+            var exact = 37 * (long)Math.Clamp(Math.Round(p / 100 * 20_000, MidpointRounding.AwayFromZero), 1, 20_000);
+            var estimate = histogram.ValueAtPercentile(p);
 
-    [Fact]
-    public void IndexOf_EveryMagnitude_BucketHoldsValueAndIsNarrow()
-    {
-        for (var bit = 0; bit < 40; bit++)
-        {
-            foreach (var value in new[] { 1L << bit, (1L << bit) + 1, (3L << bit) / 2, (2L << bit) - 1 })
-            {
-                var (low, width) = LatencyHistogram.BucketOf(LatencyHistogram.IndexOf(value));
-
-                Assert.InRange(value, low, low + width - 1);
-                Assert.True(width == 1 || width <= low / 256.0, $"bucket [{low}, +{width}) for {value} is too wide");
-            }
+            Assert.True(Math.Abs(estimate - exact) <= exact / 1000.0, $"p{p}: histogram says {estimate}, exact is {exact}");
         }
     }
 

@@ -1,18 +1,18 @@
 using System.Net;
-using PatientAccess.Geo.Country;
-using PatientAccess.Geo.Reader;
+using PatientAccess.Geo.Database;
 using PatientAccess.Geo.Tests.Support;
 
 namespace PatientAccess.Geo.Tests.Unit.Country;
 
-public class CountryResolverTests
+/// <summary>Which code a record gives, in both schemas, through <see cref="CountryDatabase.GetCountryCode"/>.</summary>
+public class CountryCodeRuleTests
 {
     [Theory]
     [InlineData("GeoIP2-Country-Test")]
     [InlineData("GeoLite2-Country-Test")]
     public void GetCountryCode_EveryNetworkInSourceData_GivesItsCountry(string name)
     {
-        var resolver = new CountryResolver(MaxMindDatabase.Open(TestData.Good(name + ".mmdb")));
+        using var database = CountryDatabase.Open(TestData.Good(name + ".mmdb"));
         var networks = SourceNetwork.Load(TestData.SourceData(name + ".json"));
         var failures = new List<string>();
         var checkedAddresses = 0;
@@ -22,7 +22,7 @@ public class CountryResolverTests
             foreach (var address in AddressesToCheck(network))
             {
                 checkedAddresses++;
-                var actual = resolver.GetCountryCode(address);
+                var actual = database.GetCountryCode(address);
                 if (actual != network.ExpectedCountry)
                 {
                     failures.Add($"{network.Cidr}: {address} gave {actual ?? "null"}, expected {network.ExpectedCountry ?? "null"}");
@@ -38,26 +38,36 @@ public class CountryResolverTests
     [Fact]
     public void GetCountryCode_AddressWithoutRecord_ReturnsNull()
     {
-        var resolver = new CountryResolver(MaxMindDatabase.Open(TestData.Good("GeoIP2-Country-Test.mmdb")));
+        using var database = CountryDatabase.Open(TestData.Good("GeoIP2-Country-Test.mmdb"));
 
-        Assert.Null(resolver.GetCountryCode(IPAddress.Parse("10.0.0.1")));
-        Assert.Null(resolver.GetCountryCode(IPAddress.Parse("fe80::1")));
+        Assert.Null(database.GetCountryCode(IPAddress.Parse("10.0.0.1")));
+        Assert.Null(database.GetCountryCode(IPAddress.Parse("fe80::1")));
     }
 
     [Fact]
     public void GetCountryCode_IPv4MappedAddress_AnswersAsIPv4()
     {
-        var resolver = new CountryResolver(MaxMindDatabase.Open(TestData.Good("GeoLite2-Country-Test.mmdb")));
+        using var database = CountryDatabase.Open(TestData.Good("GeoLite2-Country-Test.mmdb"));
 
-        Assert.Equal("US", resolver.GetCountryCode(IPAddress.Parse("50.114.0.1")));
-        Assert.Equal("US", resolver.GetCountryCode(IPAddress.Parse("::ffff:50.114.0.1")));
-        Assert.Equal("US", resolver.GetCountryCode(IPAddress.Parse("50.114.0.1").MapToIPv6()));
+        Assert.Equal("US", database.GetCountryCode(IPAddress.Parse("50.114.0.1")));
+        Assert.Equal("US", database.GetCountryCode(IPAddress.Parse("::ffff:50.114.0.1")));
+        Assert.Equal("US", database.GetCountryCode(IPAddress.Parse("50.114.0.1").MapToIPv6()));
     }
 
     [Fact]
     public void GetCountryCode_CountryCodeSchema_ReadsTopLevelKey()
     {
         Assert.Equal("US", Resolve([.. MmdbBytes.Map(1), .. MmdbBytes.String("country_code"), .. MmdbBytes.String("US")]));
+    }
+
+    [Fact]
+    public void GetCountryCode_KeyReachedThroughPointer_ReadsIt()
+    {
+        byte[] data = [.. MmdbBytes.String("country_code"), .. MmdbBytes.Map(1), .. MmdbBytes.Pointer(0, 1), .. MmdbBytes.String("US")];
+
+        using var database = CountryDatabase.FromBytes(MmdbBytes.SingleRecordDatabase(data, recordOffset: 13));
+
+        Assert.Equal("US", database.GetCountryCode(IPAddress.Parse("1.2.3.4")));
     }
 
     [Fact]
@@ -83,10 +93,20 @@ public class CountryResolverTests
         Assert.Equal("GB", Resolve([.. MmdbBytes.Map(2), .. MmdbBytes.String("registered_country"), .. registered, .. MmdbBytes.String("country"), .. country]));
     }
 
+    [Fact]
+    public void GetCountryCode_MalformedCountryButValidRegistered_FallsBackToRegistered()
+    {
+        byte[] country = [.. MmdbBytes.Map(1), .. MmdbBytes.String("iso_code"), .. MmdbBytes.String("XXX")];
+        byte[] registered = [.. MmdbBytes.Map(1), .. MmdbBytes.String("iso_code"), .. MmdbBytes.String("US")];
+
+        Assert.Equal("US", Resolve([.. MmdbBytes.Map(2), .. MmdbBytes.String("country"), .. country, .. MmdbBytes.String("registered_country"), .. registered]));
+    }
+
     [Theory]
     [InlineData("USA")]
     [InlineData("U1")]
     [InlineData("")]
+    [InlineData("ÜS")]
     public void GetCountryCode_MalformedCode_ReturnsNull(string code)
     {
         Assert.Null(Resolve([.. MmdbBytes.Map(1), .. MmdbBytes.String("country_code"), .. MmdbBytes.String(code)]));
@@ -96,23 +116,14 @@ public class CountryResolverTests
     public void GetCountryCode_RecordWithoutCountry_ReturnsNull()
     {
         Assert.Null(Resolve([.. MmdbBytes.Map(1), .. MmdbBytes.String("continent"), .. MmdbBytes.String("EU")]));
-        Assert.Null(Resolve(MmdbBytes.String("US")));
+        Assert.Null(Resolve(MmdbBytes.Map(0)));
     }
 
-    [Fact]
-    public void GetCountryCode_RepeatedLookups_ReturnsSameCachedString()
+    private static string? Resolve(byte[] record)
     {
-        var resolver = new CountryResolver(MaxMindDatabase.Open(TestData.Good("GeoLite2-Country-Test.mmdb")));
-
-        var first = resolver.GetCountryCode(IPAddress.Parse("81.2.69.160"));
-        var second = resolver.GetCountryCode(IPAddress.Parse("81.2.69.161"));
-
-        Assert.Equal("GB", first);
-        Assert.Same(first, second);
+        using var database = CountryDatabase.FromBytes(MmdbBytes.SingleRecordDatabase(record));
+        return database.GetCountryCode(IPAddress.Parse("1.2.3.4"));
     }
-
-    private static string? Resolve(byte[] record) =>
-        new CountryResolver(MaxMindDatabase.FromBytes(MmdbBytes.SingleRecordDatabase(record))).GetCountryCode(IPAddress.Parse("1.2.3.4"));
 
     /// <summary>First and last address; IPv4 networks written as ::a.b.c.d/n are checked in IPv4 form too.</summary>
     private static IEnumerable<IPAddress> AddressesToCheck(SourceNetwork network)
