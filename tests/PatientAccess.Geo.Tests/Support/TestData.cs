@@ -3,15 +3,16 @@ using PatientAccess.Testing;
 namespace PatientAccess.Geo.Tests.Support;
 
 /// <summary>
-/// MaxMind's test databases (good/, bad/, source-data/) in ../shared/testdata/maxmind beside the
-/// checkout, or in the folder PATIENTACCESS_MAXMIND_TESTDATA names (a git worktree elsewhere).
+/// MaxMind's test databases (good/, bad/, source-data/), copied with their licences into
+/// TestData/maxmind beside this project so a fresh clone tests without anything beside it;
+/// PATIENTACCESS_MAXMIND_TESTDATA may name another copy (a newer release of MaxMind's set).
 /// </summary>
 internal static class TestData
 {
     public static string Folder =>
         Environment.GetEnvironmentVariable("PATIENTACCESS_MAXMIND_TESTDATA") is { Length: > 0 } configured
             ? configured
-            : Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "testdata", "maxmind"));
+            : Path.Combine(RepoPaths.Root, "tests", "PatientAccess.Geo.Tests", "TestData", "maxmind");
 
     public static string Good(string name) => Path.Combine(Folder, "good", name);
 
