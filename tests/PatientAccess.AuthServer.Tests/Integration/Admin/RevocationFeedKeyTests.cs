@@ -88,15 +88,17 @@ public sealed class RevocationFeedKeyTests(AuthBackends backends)
     }
 
     [Fact]
-    public async Task Start_SameKeyAsAdminAndFeed_RefusedNamingTheSetting()
+    public void Validate_SameKeyAsAdminAndFeed_RefusedNamingTheSetting()
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
-        {
-            await using var host = await backends.FreshAsync(AuthBackends.Sqlite, new Dictionary<string, string?> { ["Admin:RevocationFeedKeyHashes:0"] = TestKeys.OperatorHash });
-            _ = host.Demo();
-        });
+        var options = new PatientAccess.AuthServer.Admin.AdminOptions();
+        options.ApiKeyHashes.Add(TestKeys.AdminHash);
+        options.RevocationFeedKeyHashes.Add(TestKeys.AdminHash.ToUpperInvariant());
 
-        Assert.Contains("Admin:RevocationFeedKeyHashes: a key cannot be both an admin key and a revocation feed key", error.ToString(), StringComparison.Ordinal);
+        var failures = options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).ToList();
+
+        var failure = Assert.Single(failures);
+        Assert.Equal(["RevocationFeedKeyHashes"], failure.MemberNames);
+        Assert.Contains("a key cannot be both an admin key and a revocation feed key", failure.ErrorMessage, StringComparison.Ordinal);
     }
 
     private static HttpClient Client(AuthServerHost host, string key)
