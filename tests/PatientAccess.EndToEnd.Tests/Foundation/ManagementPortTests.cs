@@ -20,9 +20,11 @@ public sealed class ManagementPortTests(StackFixture stack) : IClassFixture<Stac
         "/%68ealth/live", "/r4/../health/ready", "/health/live?x=1",
     ];
 
-    /// <summary>One of each service's own public paths, which its management port must not serve.</summary>
-    private static string PublicPath(ServiceName service) =>
-        service == ServiceName.AuthServer ? "/.well-known/openid-configuration" : "/r4/metadata";
+    /// <summary>One of each service's own public paths, which its management port must not serve (the monitor has none yet).</summary>
+    private static string? PublicPath(ServiceName service) =>
+        service == ServiceName.AuthServer ? "/.well-known/openid-configuration"
+        : service == ServiceName.Monitor ? null
+        : "/r4/metadata";
 
     [Theory]
     [MemberData(nameof(Services))]
@@ -50,8 +52,8 @@ public sealed class ManagementPortTests(StackFixture stack) : IClassFixture<Stac
         var metrics = await RawHttp.GetAsync(service.ManagementPort, "/metrics", cancellationToken: Ct);
         var ready = await RawHttp.GetAsync(service.ManagementPort, "/health/ready", cancellationToken: Ct);
         var live = await RawHttp.GetAsync(service.ManagementPort, "/health/live", cancellationToken: Ct);
-        var own = await RawHttp.GetAsync(service.ManagementPort, PublicPath(name), cancellationToken: Ct);
-        var ownOnPublic = await RawHttp.GetAsync(service.Port, PublicPath(name), cancellationToken: Ct);
+        var own = await RawHttp.GetAsync(service.ManagementPort, PublicPath(name) ?? "/", cancellationToken: Ct);
+        var ownOnPublic = PublicPath(name) is { } path ? await RawHttp.GetAsync(service.Port, path, cancellationToken: Ct) : null;
 
         Assert.Equal(200, metrics.Status);
         Assert.Contains("# TYPE process_cpu_seconds_total counter", metrics.Body, StringComparison.Ordinal);
@@ -59,6 +61,6 @@ public sealed class ManagementPortTests(StackFixture stack) : IClassFixture<Stac
         Assert.Contains("\"checks\"", ready.Body, StringComparison.Ordinal);
         Assert.Equal(200, live.Status);
         Assert.Equal(404, own.Status);
-        Assert.Equal(200, ownOnPublic.Status);
+        Assert.True(ownOnPublic is null || ownOnPublic.Status == 200, $"{project}'s own path answered {ownOnPublic?.Status} on its public port");
     }
 }
