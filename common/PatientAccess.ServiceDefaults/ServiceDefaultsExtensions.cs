@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PatientAccess.ServiceDefaults.Configuration;
 using PatientAccess.ServiceDefaults.Health;
@@ -20,6 +22,7 @@ public static class ServiceDefaultsExtensions
         builder.AddJsonConsoleLogging();
         builder.Services.AddValidatedOptions<ServiceOptions>(ServiceOptions.Section);
         builder.Services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelEndpointSetup>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ManagementMatcherPolicy>());
         builder.Services.AddHealthChecks();
         builder.Services.AddHttpClient(HttpDependencyHealthCheck.ClientName);
         builder.Services.AddPrometheusMetrics();
@@ -27,14 +30,18 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Request ids, management access, <c>/health/live</c>, <c>/health/ready</c> and <c>/metrics</c>.</summary>
+    /// <summary>
+    /// Request ids, then the management listener's branch, then <c>/health/live</c>,
+    /// <c>/health/ready</c> and <c>/metrics</c>, routed only on <c>Service:ManagementPort</c>.
+    /// Call it before the service's own middleware, so management requests never reach that.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<ManagementAccessMiddleware>();
         app.MapHealthEndpoints();
-        app.MapPrometheusMetrics();
+        app.MapPrometheusMetrics().WithMetadata(ManagementEndpointMetadata.Instance);
         return app;
     }
 }

@@ -70,10 +70,18 @@ internal static class StoreBenchmark
     private static async Task<WebApplication> StartStoreAsync(BenchmarkOptions options)
     {
         var port = FreePort();
+        // The management listener (/metrics, /health) needs a port of its own; the kernel may reoffer the first.
+        var management = FreePort();
+        while (management == port)
+        {
+            management = FreePort();
+        }
+
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Service:Port"] = port.ToString(CultureInfo.InvariantCulture),
+            ["Service:ManagementPort"] = management.ToString(CultureInfo.InvariantCulture),
             ["Service:DataDirectory"] = options.DataDirectory,
             ["Database:Provider"] = options.Provider == "postgres" ? "PostgreSql" : "Sqlite",
             ["Database:ConnectionString"] = options.Connection ?? string.Empty,

@@ -33,6 +33,8 @@ moderate_delay=${MODERATE_DELAY_MS:-10}
 saturating=${SATURATING:--t2 -c32}
 port_base=${PORT_BASE:-5700}
 gateway_port=$port_base
+# run.sh's default: each management port (/health, /metrics) is the service's port + 1000.
+gateway_management_port=$((port_base + 1000))
 authserver_port=$((port_base + 1))
 monitor_port=$((port_base + 3))
 store_port=$((port_base + 10))
@@ -79,7 +81,7 @@ export RateLimiting__Address__Burst=1000000 RateLimiting__Address__PerSecond=100
 # The app registry's own rate_limit_burst would otherwise replace the Client limit above.
 export RateLimiting__UseClientRegistry=false
 export PA_DATA_DIR=$data PA_SEED_MEMBERS=${PA_SEED_MEMBERS:-100}
-export PA_GATEWAY_PORT=$gateway_port PA_AUTHSERVER_PORT=$authserver_port PA_MONITOR_PORT=$monitor_port
+export PA_GATEWAY_PORT=$gateway_port PA_GATEWAY_MANAGEMENT_PORT=$gateway_management_port PA_AUTHSERVER_PORT=$authserver_port PA_MONITOR_PORT=$monitor_port
 export PA_FHIRSTORE_PORT=$store_port PA_REDIS_PORT=$redis_port
 
 run_pid=
@@ -106,7 +108,7 @@ say "Starting the stack (./run.sh, gateway on $gateway_port, data in $data) ..."
 setsid "$root/run.sh" >"$out/run.log" 2>&1 &
 run_pid=$!
 deadline=$((SECONDS + ${PA_READY_TIMEOUT:-180} + 120))
-until [ "$(status_of "http://127.0.0.1:$gateway_port/health/ready")" = 200 ]; do
+until [ "$(status_of "http://127.0.0.1:$gateway_management_port/health/ready")" = 200 ]; do
   kill -0 "$run_pid" 2>/dev/null || { tail -n 30 "$out/run.log" >&2; die "run.sh stopped (its output above, all of it in $out/run.log)"; }
   [ "$SECONDS" -ge "$deadline" ] && die "the gateway did not become ready; see $out/run.log and $data/logs"
   sleep 1

@@ -12,16 +12,23 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly OutputLog _log = new();
 
-    private ServiceProcess(Process process, int port)
+    private ServiceProcess(Process process, int port, int managementPort)
     {
         _process = process;
         Port = port;
+        ManagementPort = managementPort;
         _log.Attach(process);
     }
 
+    /// <summary>The public listener (<c>Service:Port</c>).</summary>
     public int Port { get; }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    /// <summary>The management listener (<c>Service:ManagementPort</c>): <c>/metrics</c> and <c>/health/*</c>.</summary>
+    public int ManagementPort { get; }
+
+    public Uri ManagementAddress => new($"http://127.0.0.1:{ManagementPort}");
 
     public string Output => _log.Text;
 
@@ -48,11 +55,14 @@ public sealed class ServiceProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         info.Environment["Service__Port"] = chosen.ToString(CultureInfo.InvariantCulture);
+        var management = settings.TryGetValue("Service__ManagementPort", out var given) ? int.Parse(given, CultureInfo.InvariantCulture) : FreePort.Next();
+        info.Environment["Service__ManagementPort"] = management.ToString(CultureInfo.InvariantCulture);
         // The store refuses to start without its access keys; tests that check that remove them.
         info.Environment["Access__MemberContextKeys__0"] = TestKeys.MemberContext;
         info.Environment["Access__OperatorKeyHashes__0"] = TestKeys.OperatorHash;
         info.Environment["Admin__ApiKeyHashes__0"] = TestKeys.AdminHash;
-        info.Environment["Revocation__AdminApiKey"] = TestKeys.Admin;
+        info.Environment["Admin__RevocationFeedKeyHashes__0"] = TestKeys.RevocationFeedHash;
+        info.Environment["Revocation__FeedKey"] = TestKeys.RevocationFeed;
         info.Environment["MemberContext__Keys__0"] = TestKeys.MemberContext;
         foreach (var (key, value) in settings)
         {
@@ -60,19 +70,20 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"{service.Project} did not start");
-        return new ServiceProcess(process, chosen);
+        return new ServiceProcess(process, chosen, management);
     }
 
-    /// <summary>Waits for <c>/health/ready</c> to answer 200; false if it never does or the process dies.</summary>
+    /// <summary>Waits for <c>/health/ready</c> on the management port to answer 200; false if it never does or the process dies.</summary>
     public async Task<bool> WaitReadyAsync(TimeSpan timeout)
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient { BaseAddress = ManagementAddress, Timeout = TimeSpan.FromSeconds(5) };
         return await Eventually.TrueAsync(async () => _process.HasExited || await IsReadyAsync(http), timeout)
             && !_process.HasExited;
     }
 
     public Task<bool> WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync(timeout);
 
+    /// <summary>Whether <c>/health/ready</c> answers 2xx; <paramref name="http"/> must address the management port.</summary>
     public static async Task<bool> IsReadyAsync(HttpClient http)
     {
         ArgumentNullException.ThrowIfNull(http);

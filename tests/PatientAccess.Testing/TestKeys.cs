@@ -16,8 +16,13 @@ public static class TestKeys
 
     public static byte[] MemberContextBytes => Convert.FromBase64String(MemberContext);
 
-    /// <summary>The authserver's admin API key (the gateway reads the revocation feed with it), and its hash.</summary>
+    /// <summary>The authserver's admin API key (security staff), and its hash.</summary>
     public const string Admin = "test-admin-api-key";
 
     public static string AdminHash => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Admin))).ToLowerInvariant();
+
+    /// <summary>The gateways' read-only key for the authserver's revocation feed, and its hash.</summary>
+    public const string RevocationFeed = "test-revocation-feed-key";
+
+    public static string RevocationFeedHash => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(RevocationFeed))).ToLowerInvariant();
 }

@@ -8,8 +8,9 @@ using PatientAccess.AuthServer.Revocation;
 namespace PatientAccess.AuthServer.Admin;
 
 /// <summary>
-/// For security staff, the monitor and the gateways: client status changes, grant revocation,
-/// and the revocation feed. Suspending or revoking takes effect at once: the client's codes
+/// For security staff and the monitor (admin key): client status changes, grant revocation; for
+/// the gateways (their read-only revocation feed key, see <see cref="AdminKeyFilter"/>): the
+/// revocation feed and each app's rate limit. Suspending or revoking takes effect at once: the client's codes
 /// and refresh tokens are deleted, its access tokens listed as revoked, new ones refused.
 /// </summary>
 internal static class AdminApi
@@ -26,7 +27,8 @@ internal static class AdminApi
             ChangeStatusAsync(context, clientId, ClientStatus.Revoked, clients, revocations, audit, ct));
         group.MapPost("/clients/{clientId}/reinstate", ReinstateAsync);
         group.MapPost("/grants/{grantId}/revoke", RevokeGrantAsync);
-        group.MapGet("/revocations", FeedAsync);
+        group.MapGet("/revocations", FeedAsync).WithMetadata(RevocationFeedAccess.Instance);
+        group.MapGet("/clients/{clientId}/rate-limit", GetRateLimitAsync).WithMetadata(RevocationFeedAccess.Instance);
         return group;
     }
 
@@ -34,6 +36,18 @@ internal static class AdminApi
     {
         var client = await clients.FindAsync(clientId, cancellationToken);
         return client is null ? NotFound(context, "no such client") : OAuthResults.Json200(context, Describe(client));
+    }
+
+    /// <summary>What a gateway needs of an app, and nothing more: its rate limit (null fields: the gateway's default).</summary>
+    private static async Task<IResult> GetRateLimitAsync(string clientId, HttpContext context, ClientRegistry clients, CancellationToken cancellationToken)
+    {
+        var client = await clients.FindAsync(clientId, cancellationToken);
+        return client is null ? NotFound(context, "no such client") : OAuthResults.Json200(context, new JsonObject
+        {
+            ["client_id"] = client.ClientId,
+            ["rate_limit_burst"] = client.RateLimitBurst,
+            ["rate_limit_per_second"] = client.RateLimitPerSecond,
+        });
     }
 
     private static async Task<IResult> ChangeStatusAsync(

@@ -5,8 +5,11 @@ using PatientAccess.AuthServer.Protocol;
 namespace PatientAccess.AuthServer.Admin;
 
 /// <summary>
-/// Admits admin API calls carrying <c>Authorization: Bearer {api key}</c> whose SHA-256 is
-/// configured. App access tokens can never pass: they are checked against key hashes only.
+/// Admits admin API calls carrying <c>Authorization: Bearer {key}</c> whose SHA-256 is configured:
+/// an admin key (<c>Admin:ApiKeyHashes</c>) opens every admin endpoint; the gateways' revocation
+/// feed key (<c>Admin:RevocationFeedKeyHashes</c>) opens only endpoints marked
+/// <see cref="RevocationFeedAccess"/> and gets 403 elsewhere. App access tokens can never pass:
+/// they are checked against key hashes only.
 /// </summary>
 internal sealed class AdminKeyFilter(IOptions<AdminOptions> options) : IEndpointFilter
 {
@@ -20,20 +23,34 @@ internal sealed class AdminKeyFilter(IOptions<AdminOptions> options) : IEndpoint
             && string.Equals(value.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase) && value.Parameter is { Length: > 0 and <= 512 } key)
         {
             var hash = Secrets.HexHash(key);
-            var match = false;
-            foreach (var configured in options.Value.ApiKeyHashes)
-            {
-                // Check every entry so timing says nothing about which one matched.
-                match |= Secrets.FixedTimeEquals(hash, configured.ToUpperInvariant());
-            }
-
-            if (match)
+            // Both lists are checked in full whatever matches, so timing says nothing about which key it was.
+            var admin = Matches(hash, options.Value.ApiKeyHashes);
+            var feed = Matches(hash, options.Value.RevocationFeedKeyHashes);
+            if (admin || (feed && http.GetEndpoint()?.Metadata.GetMetadata<RevocationFeedAccess>() is not null))
             {
                 return await next(context);
+            }
+
+            if (feed)
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer realm=\"patientaccess-admin\", error=\"insufficient_scope\"";
+                return OAuthResults.Error(http, new OAuthError(OAuthErrors.InsufficientScope,
+                    "the revocation feed key reads the revocation feed and app rate limits only; this needs an admin key"), StatusCodes.Status403Forbidden);
             }
         }
 
         http.Response.Headers.WWWAuthenticate = "Bearer realm=\"patientaccess-admin\"";
         return OAuthResults.Error(http, new OAuthError(OAuthErrors.InvalidToken, "an admin API key is required"), StatusCodes.Status401Unauthorized);
+    }
+
+    private static bool Matches(string hash, IList<string> configured)
+    {
+        var match = false;
+        foreach (var entry in configured)
+        {
+            match |= Secrets.FixedTimeEquals(hash, entry.ToUpperInvariant());
+        }
+
+        return match;
     }
 }

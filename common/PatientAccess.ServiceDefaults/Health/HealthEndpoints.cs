@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PatientAccess.ServiceDefaults.Hosting;
 
 namespace PatientAccess.ServiceDefaults.Health;
 
@@ -10,6 +11,7 @@ namespace PatientAccess.ServiceDefaults.Health;
 /// <c>/health/live</c>: the process answers (no dependency is checked, so a restart is
 /// never triggered by someone else's outage). <c>/health/ready</c>: every check tagged
 /// <see cref="ReadyTag"/> passes, so load balancers send traffic only when it can be served.
+/// Both are served on the management listener only (<c>Service:ManagementPort</c>).
 /// </summary>
 public static class HealthEndpoints
 {
@@ -17,8 +19,8 @@ public static class HealthEndpoints
 
     internal static void MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health/live", Options(_ => false));
-        endpoints.MapHealthChecks("/health/ready", Options(check => check.Tags.Contains(ReadyTag)));
+        endpoints.MapHealthChecks("/health/live", Options(_ => false)).WithMetadata(ManagementEndpointMetadata.Instance);
+        endpoints.MapHealthChecks("/health/ready", Options(check => check.Tags.Contains(ReadyTag))).WithMetadata(ManagementEndpointMetadata.Instance);
     }
 
     private static HealthCheckOptions Options(Func<HealthCheckRegistration, bool> predicate) => new()

@@ -4,24 +4,17 @@ using Microsoft.Extensions.Options;
 
 namespace PatientAccess.ServiceDefaults.Hosting;
 
-/// <summary>Binds Kestrel to <see cref="ServiceOptions"/> once they have been validated.</summary>
+/// <summary>
+/// Binds Kestrel to <see cref="ServiceOptions"/> once they have been validated: the public
+/// listener on <c>Service:Port</c> and the management listener on <c>Service:ManagementPort</c>.
+/// </summary>
 internal sealed class KestrelEndpointSetup(IOptions<ServiceOptions> service) : IConfigureOptions<KestrelServerOptions>
 {
     public void Configure(KestrelServerOptions options)
     {
         var settings = service.Value;
-        switch (settings.BindAddress)
-        {
-            case "*":
-                options.ListenAnyIP(settings.Port);
-                break;
-            case "localhost":
-                options.ListenLocalhost(settings.Port);
-                break;
-            default:
-                options.Listen(IPAddress.Parse(settings.BindAddress), settings.Port);
-                break;
-        }
+        Listen(options, settings.BindAddress, settings.Port);
+        Listen(options, settings.EffectiveManagementBindAddress, settings.ManagementPort);
 
         // Bound what one request may cost before any endpoint sees it.
         options.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
@@ -29,5 +22,21 @@ internal sealed class KestrelEndpointSetup(IOptions<ServiceOptions> service) : I
         // (a FHIR OperationOutcome) instead of Kestrel's bare 414.
         options.Limits.MaxRequestLineSize = 64 * 1024;
         options.AddServerHeader = false;
+    }
+
+    private static void Listen(KestrelServerOptions options, string address, int port)
+    {
+        switch (address)
+        {
+            case "*":
+                options.ListenAnyIP(port);
+                break;
+            case "localhost":
+                options.ListenLocalhost(port);
+                break;
+            default:
+                options.Listen(IPAddress.Parse(address), port);
+                break;
+        }
     }
 }

@@ -5,8 +5,12 @@ using Microsoft.Extensions.Options;
 namespace PatientAccess.ServiceDefaults.Hosting;
 
 /// <summary>
-/// Answers 404 to <c>/metrics</c> and <c>/health/*</c> from outside the management
-/// networks: the gateway's port faces the internet, and metrics describe every client.
+/// The management listener's own branch. A request on <c>Service:ManagementPort</c> is answered
+/// here and goes no further: a management endpoint runs directly (the service's own middleware,
+/// such as the gateway's policy chain or CORS, never sees scrapes and probes), anything else is
+/// 404, and callers outside the management networks get 404 whatever they ask (a second fence
+/// behind the separate port). Requests on the public listener pass through untouched; routing
+/// (<see cref="ManagementMatcherPolicy"/>) never gives them a management endpoint.
 /// </summary>
 internal sealed class ManagementAccessMiddleware
 {
@@ -22,6 +26,7 @@ internal sealed class ManagementAccessMiddleware
 
     private readonly RequestDelegate _next;
     private readonly IPNetwork[] _networks;
+    private readonly int _managementPort;
 
     public ManagementAccessMiddleware(RequestDelegate next, IOptions<ServiceOptions> options)
     {
@@ -29,29 +34,34 @@ internal sealed class ManagementAccessMiddleware
         _next = next;
         var configured = options.Value.ManagementNetworks;
         _networks = configured.Count == 0 ? DefaultNetworks : [.. configured.Select(n => IPNetwork.Parse(n))];
+        _managementPort = options.Value.ManagementPort;
     }
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (IsManagementPath(context.Request.Path) && !IsAllowed(context.Connection.RemoteIpAddress))
+        if (!ManagementListener.IsManagementPort(context, _managementPort))
+        {
+            return _next(context);
+        }
+
+        var endpoint = context.GetEndpoint();
+        if (endpoint?.RequestDelegate is not { } handler
+            || endpoint.Metadata.GetMetadata<ManagementEndpointMetadata>() is null
+            || !IsAllowed(context.Connection.RemoteIpAddress))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         }
 
-        return _next(context);
+        return handler(context);
     }
-
-    private static bool IsManagementPath(PathString path) =>
-        path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
 
     private bool IsAllowed(IPAddress? address)
     {
-        // In-process test hosts have no remote address: nothing outside can reach them.
+        // No peer address means no socket to judge: refuse rather than guess.
         if (address is null)
         {
-            return true;
+            return false;
         }
 
         var candidate = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;

@@ -13,6 +13,21 @@ public sealed class ServiceOptions : IValidatableObject
     public int Port { get; set; }
 
     /// <summary>
+    /// TCP port of the management listener: <c>/metrics</c> and <c>/health/*</c> are served there
+    /// and nowhere else (the public listener on <see cref="Port"/> does not route them at all,
+    /// whatever the case or encoding of the path), and it serves nothing else. Each service sets
+    /// its default in appsettings.json (its port + 1000). Expose it only to Prometheus and health checks.
+    /// </summary>
+    [Range(1, 65535, ErrorMessage = "must be a whole number from 1 to 65535")]
+    public int ManagementPort { get; set; }
+
+    /// <summary>
+    /// Address the management listener binds: an IP address, <c>localhost</c> or <c>*</c>; empty
+    /// (the default) means the same as <see cref="BindAddress"/>.
+    /// </summary>
+    public string ManagementBindAddress { get; set; } = string.Empty;
+
+    /// <summary>
     /// Address to bind: an IP address, <c>localhost</c>, or <c>*</c> for all interfaces.
     /// Loopback by default, so that nothing is exposed until an operator decides to.
     /// </summary>
@@ -30,8 +45,9 @@ public sealed class ServiceOptions : IValidatableObject
     public bool TrustIncomingRequestId { get; set; } = true;
 
     /// <summary>
-    /// Networks allowed to read <c>/metrics</c> and <c>/health/*</c>. Loopback and the
-    /// private ranges by default, where Prometheus and load balancers live.
+    /// Networks allowed to use the management listener (<see cref="ManagementPort"/>): a second
+    /// fence behind the separate port. Loopback and the private ranges by default, where
+    /// Prometheus and load balancers live.
     /// </summary>
     public IList<string> ManagementNetworks { get; } = [];
 
@@ -43,6 +59,18 @@ public sealed class ServiceOptions : IValidatableObject
                 $"'{BindAddress}' is not an IP address, 'localhost' or '*'", [nameof(BindAddress)]);
         }
 
+        if (!string.IsNullOrWhiteSpace(ManagementBindAddress) && !IsValidBindAddress(ManagementBindAddress))
+        {
+            yield return new ValidationResult(
+                $"'{ManagementBindAddress}' is not an IP address, 'localhost' or '*'", [nameof(ManagementBindAddress)]);
+        }
+
+        if (ManagementPort == Port && Port != 0)
+        {
+            yield return new ValidationResult(
+                $"must differ from Service:Port ({Port}): management endpoints are never served on the public port", [nameof(ManagementPort)]);
+        }
+
         foreach (var network in ManagementNetworks)
         {
             if (!IPNetwork.TryParse(network, out _))
@@ -52,6 +80,10 @@ public sealed class ServiceOptions : IValidatableObject
             }
         }
     }
+
+    /// <summary>Where the management listener binds: <see cref="ManagementBindAddress"/>, else <see cref="BindAddress"/>.</summary>
+    internal string EffectiveManagementBindAddress =>
+        string.IsNullOrWhiteSpace(ManagementBindAddress) ? BindAddress : ManagementBindAddress;
 
     private static bool IsValidBindAddress(string value) =>
         value is "*" or "localhost" || IPAddress.TryParse(value, out _);

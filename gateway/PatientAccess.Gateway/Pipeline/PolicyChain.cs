@@ -9,13 +9,14 @@ using PatientAccess.Gateway.RateLimiting;
 using PatientAccess.Gateway.Scopes;
 using PatientAccess.Gateway.Tokens;
 using PatientAccess.ServiceDefaults.Configuration;
+using PatientAccess.ServiceDefaults.Hosting;
 
 namespace PatientAccess.Gateway.Pipeline;
 
 /// <summary>
 /// The policy chain, in the order the gateway issue fixes, with rate limiting split in two so
 /// that refused requests are charged as well (see <see cref="AddressLimitMiddleware"/>);
-/// management endpoints stay outside it.
+/// the management listener stays outside it (by port, never by path).
 /// </summary>
 internal static class PolicyChain
 {
@@ -30,7 +31,7 @@ internal static class PolicyChain
 
     public static WebApplication UsePolicyChain(this WebApplication app)
     {
-        app.UseWhen(context => !IsManagement(context.Request.Path), chain =>
+        app.UseWhen(context => !context.IsManagementRequest(), chain =>
         {
             chain.UseMiddleware<AuditMiddleware>();
             chain.UseMiddleware<HeadRequestMiddleware>();
@@ -55,8 +56,4 @@ internal static class PolicyChain
             RefusalReasons.Route, "no FHIR interaction at this address; the FHIR base is /r4"));
         return app;
     }
-
-    private static bool IsManagement(PathString path) =>
-        path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
 }

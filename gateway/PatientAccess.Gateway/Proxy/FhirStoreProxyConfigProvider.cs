@@ -15,6 +15,13 @@ internal sealed class FhirStoreProxyConfigProvider(IOptions<ProxyOptions> option
     public const string RouteId = "fhir";
     public const string ClusterId = "fhir-store";
 
+    /// <summary>
+    /// What the gateway probes to know the store answers: its CapabilityStatement, served without
+    /// credentials on the same listener the FHIR traffic uses. The store's <c>/health/*</c> live on
+    /// its management port, which the gateway has no reason to reach.
+    /// </summary>
+    public const string ProbePath = "/r4/metadata";
+
     private readonly Lazy<IProxyConfig> _config = new(() => new StaticProxyConfig(
         [
             new RouteConfig
@@ -41,7 +48,7 @@ internal sealed class FhirStoreProxyConfigProvider(IOptions<ProxyOptions> option
                         Interval = TimeSpan.FromSeconds(options.Value.HealthCheckIntervalSeconds),
                         Timeout = TimeSpan.FromSeconds(2),
                         Policy = "ConsecutiveFailures",
-                        Path = "/health/live",
+                        Path = ProbePath,
                     },
                     Passive = new PassiveHealthCheckConfig
                     {

@@ -19,7 +19,7 @@ public sealed class ProxyOptions : IValidatableObject
     [Range(1, 600, ErrorMessage = "must be from 1 to 600 seconds")]
     public int TimeoutSeconds { get; set; } = 30;
 
-    /// <summary>How often the store's <c>/health/live</c> is probed; a failing store is taken out until it answers again.</summary>
+    /// <summary>How often the store's <c>/r4/metadata</c> is probed; a failing store is taken out until it answers again.</summary>
     [Range(1, 3600, ErrorMessage = "must be from 1 to 3600 seconds")]
     public int HealthCheckIntervalSeconds { get; set; } = 10;
 

@@ -27,7 +27,7 @@ internal static class ProxyServiceCollectionExtensions
             "fhir-store",
             sp => new HttpDependencyHealthCheck(
                 sp.GetRequiredService<IHttpClientFactory>(),
-                new Uri(new Uri(sp.GetRequiredService<IOptions<ProxyOptions>>().Value.FhirStoreUrl), "/health/live"),
+                new Uri(new Uri(sp.GetRequiredService<IOptions<ProxyOptions>>().Value.FhirStoreUrl), FhirStoreProxyConfigProvider.ProbePath),
                 TimeSpan.FromSeconds(2)),
             failureStatus: null,
             tags: [HealthEndpoints.ReadyTag]));

@@ -58,8 +58,8 @@ public sealed partial class ClientLimits(
         try
         {
             using var client = http.CreateClient(HttpClientName);
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"{authServer.Value.AuthServerUrl.TrimEnd('/')}/admin/clients/{Uri.EscapeDataString(clientId)}"));
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", authServer.Value.AdminApiKey);
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"{authServer.Value.AuthServerUrl.TrimEnd('/')}/admin/clients/{Uri.EscapeDataString(clientId)}/rate-limit"));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", authServer.Value.FeedKey);
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             using var response = await client.SendAsync(request, cts.Token);
             BucketLimit? limit = null;

@@ -42,7 +42,7 @@ public sealed class RateLimitOptions : IValidatableObject
 
     /// <summary>
     /// Read each app's <c>rate_limit_burst</c>/<c>rate_limit_per_second</c> from the authserver's
-    /// admin API (<c>Revocation:AuthServerUrl</c>, <c>Revocation:AdminApiKey</c>), cached for
+    /// admin API (<c>/admin/clients/{id}/rate-limit</c> at <c>Revocation:AuthServerUrl</c>, with the read-only <c>Revocation:FeedKey</c>), cached for
     /// <see cref="RegistryCacheSeconds"/>; the default applies until the first answer arrives.
     /// </summary>
     public bool UseClientRegistry { get; set; } = true;

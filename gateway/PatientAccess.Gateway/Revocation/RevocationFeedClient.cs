@@ -21,7 +21,7 @@ public sealed class RevocationFeedClient(IHttpClientFactory http, IOptions<Revoc
         {
             var uri = new Uri($"{settings.AuthServerUrl.TrimEnd('/')}/admin/revocations?after={set.Cursor.ToString(CultureInfo.InvariantCulture)}");
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.AdminApiKey);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.FeedKey);
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             cts.CancelAfter(TimeSpan.FromSeconds(10));
             using var response = await client.SendAsync(request, cts.Token);

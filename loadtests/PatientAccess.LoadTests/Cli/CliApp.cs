@@ -1,3 +1,4 @@
+using PatientAccess.LoadTests.Redaction;
 using PatientAccess.LoadTests.Reports;
 
 namespace PatientAccess.LoadTests.Cli;
@@ -11,7 +12,26 @@ internal static class CliApp
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
 
+        // Everything printed passes the redactor, except the launch command's token response on
+        // stdout: handing that token to a script is the command's whole purpose.
+        using var safeOutput = new RedactingWriter(output);
+        using var safeError = new RedactingWriter(error);
         var parsed = CliParser.Parse(args);
+        try
+        {
+            return await RunAsync(args, parsed, output, safeOutput, safeError, cancellationToken);
+        }
+        finally
+        {
+            // Synchronous: a Ctrl+C has cancelled the token, and the last lines must still come out.
+            safeOutput.Flush();
+            safeError.Flush();
+        }
+    }
+
+    private static async Task<int> RunAsync(
+        IReadOnlyList<string> args, CliParseResult parsed, TextWriter rawOutput, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
         if (parsed.ShowHelp)
         {
             await output.WriteLineAsync(Usage.Text);
@@ -27,7 +47,7 @@ internal static class CliApp
         return parsed.Options switch
         {
             HttpCommandOptions http => await HttpCommand.RunAsync(http, RunEnvironment.Current(args), output, error, cancellationToken),
-            LaunchCommandOptions launch => await LaunchCommand.RunAsync(launch, output, error, cancellationToken),
+            LaunchCommandOptions launch => await LaunchCommand.RunAsync(launch, rawOutput, error, cancellationToken),
             TokenCommandOptions token => await TokenCommand.RunAsync(token, RunEnvironment.Current(args), output, error, cancellationToken),
             _ => throw new InvalidOperationException($"No command runs {parsed.Options?.GetType().Name}."),
         };

@@ -15,7 +15,7 @@ internal static class HttpCommandParser
         var allowRemote = values.Has("--allow-remote");
         if (!values.Has("--url"))
         {
-            throw new CliUsageException("--url: required; give the URL to load, e.g. --url http://127.0.0.1:5000/health/live");
+            throw new CliUsageException("--url: required; give the URL to load, e.g. --url http://127.0.0.1:6000/health/live");
         }
 
         var urls = values.All("--url").Select(u => CliValues.ParseUrl("--url", u, allowRemote)).ToList();

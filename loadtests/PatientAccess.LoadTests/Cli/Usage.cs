@@ -69,7 +69,7 @@ internal static class Usage
         launch failed, 2 bad input.
 
         Examples, against ./run.sh's stack:
-          PatientAccess.LoadTests http --url http://127.0.0.1:5000/health/live --rate 200 --duration 20s
+          PatientAccess.LoadTests http --url http://127.0.0.1:6000/health/live --rate 200 --duration 20s
           PatientAccess.LoadTests launch --authserver http://127.0.0.1:5001 --data .data --aud http://localhost:5000/r4
           PatientAccess.LoadTests token --authserver http://127.0.0.1:5001 --data .data --aud http://localhost:5000/r4 \
             --grant refresh_token --rate 50 --duration 30s

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PatientAccess.LoadTests.Redaction;
 
 namespace PatientAccess.LoadTests.Reports;
 
@@ -20,8 +21,10 @@ internal static class ReportFiles
 
         var markdownPath = baseName + suffix + ".md";
         var htmlPath = baseName + suffix + ".html";
-        File.WriteAllText(markdownPath, MarkdownReport.Render(report));
-        File.WriteAllText(htmlPath, HtmlReport.Render(report));
+        // The last fence: whatever reached a report (a target URL with a token in its query, an
+        // error message quoting a header) is redacted before it is written.
+        File.WriteAllText(markdownPath, SecretRedactor.Redact(MarkdownReport.Render(report)));
+        File.WriteAllText(htmlPath, SecretRedactor.Redact(HtmlReport.Render(report)));
         return (markdownPath, htmlPath);
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using PatientAccess.LoadTests.Redaction;
 
 namespace PatientAccess.LoadTests.Reports;
 
@@ -18,11 +19,14 @@ internal sealed record RunEnvironment(
             RuntimeInformation.OSDescription,
             RuntimeInformation.FrameworkDescription);
 
-    /// <summary>The arguments as a shell would need them to repeat the run.</summary>
+    /// <summary>
+    /// The arguments as a shell would need them to repeat the run, credentials replaced by
+    /// <c>[redacted]</c>: a report must never carry the token the run was made with.
+    /// </summary>
     public static string CommandLineText(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return string.Join(' ', args.Select(Quote).Prepend("PatientAccess.LoadTests"));
+        return string.Join(' ', SecretRedactor.RedactArguments(args).Select(Quote).Prepend("PatientAccess.LoadTests"));
     }
 
     private static string Quote(string arg) =>

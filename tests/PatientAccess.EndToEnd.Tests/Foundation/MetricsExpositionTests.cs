@@ -11,10 +11,11 @@ public sealed class MetricsExpositionTests(StackFixture stack) : IClassFixture<S
     public async Task Metrics_RunningService_PassesPromtoolWithEveryMetricType(string project)
     {
         var service = stack[ServiceName.All.Single(s => s.Project == project)];
-        using var http = new HttpClient { BaseAddress = service.BaseAddress };
-        // Traffic first, so the request histogram has series (a 404 included).
+        using var http = new HttpClient { BaseAddress = service.ManagementAddress };
+        using var outside = new HttpClient { BaseAddress = service.BaseAddress };
+        // Traffic first, so the request histogram has series (a 404 on the public port included).
         await http.GetAsync(new Uri("/health/ready", UriKind.Relative), TestContext.Current.CancellationToken);
-        await http.GetAsync(new Uri("/no-such-path", UriKind.Relative), TestContext.Current.CancellationToken);
+        await outside.GetAsync(new Uri("/no-such-path", UriKind.Relative), TestContext.Current.CancellationToken);
 
         var text = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
         var (ok, report) = await Promtool.CheckMetricsAsync(text);

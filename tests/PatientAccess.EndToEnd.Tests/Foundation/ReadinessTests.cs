@@ -70,14 +70,14 @@ public sealed class ReadinessTests
 
     private static async Task<bool> StatusIs(ServiceProcess service, HttpStatusCode expected)
     {
-        using var http = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        using var http = new HttpClient { BaseAddress = service.ManagementAddress, Timeout = TimeSpan.FromSeconds(10) };
         using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
         return response.StatusCode == expected;
     }
 
     private static async Task<string> ReadyBody(ServiceProcess service)
     {
-        using var http = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        using var http = new HttpClient { BaseAddress = service.ManagementAddress, Timeout = TimeSpan.FromSeconds(10) };
         using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
         return await response.Content.ReadAsStringAsync();
     }

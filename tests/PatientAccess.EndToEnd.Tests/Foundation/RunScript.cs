@@ -19,6 +19,10 @@ internal sealed class RunScript : IAsyncDisposable
             ["PA_AUTHSERVER_PORT"] = FreePort.Next(),
             ["PA_FHIRSTORE_PORT"] = FreePort.Next(),
             ["PA_MONITOR_PORT"] = FreePort.Next(),
+            ["PA_GATEWAY_MANAGEMENT_PORT"] = FreePort.Next(),
+            ["PA_AUTHSERVER_MANAGEMENT_PORT"] = FreePort.Next(),
+            ["PA_FHIRSTORE_MANAGEMENT_PORT"] = FreePort.Next(),
+            ["PA_MONITOR_MANAGEMENT_PORT"] = FreePort.Next(),
             ["PA_REDIS_PORT"] = FreePort.Next(),
         };
         beforeStart?.Invoke(Ports);

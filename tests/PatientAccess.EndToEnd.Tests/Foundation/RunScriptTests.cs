@@ -12,11 +12,26 @@ public sealed class RunScriptTests
         await using var run = new RunScript(data);
 
         Assert.True(await run.WaitForOutputAsync("PatientAccess is running", TimeSpan.FromMinutes(5)), run.Output);
-        foreach (var variable in new[] { "PA_GATEWAY_PORT", "PA_AUTHSERVER_PORT", "PA_FHIRSTORE_PORT", "PA_MONITOR_PORT" })
+        foreach (var service in new[] { "GATEWAY", "AUTHSERVER", "FHIRSTORE", "MONITOR" })
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{run.Ports[variable]}") };
-            Assert.True(await ServiceProcess.IsReadyAsync(http), $"{variable} not ready:\n{run.Output}");
+            // Ready on the management port, which run.sh prints; the public port does not answer it.
+            var management = run.Ports[$"PA_{service}_MANAGEMENT_PORT"];
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{management}") };
+            Assert.True(await ServiceProcess.IsReadyAsync(http), $"{service} not ready on {management}:\n{run.Output}");
+            Assert.Contains($"127.0.0.1:{management}", run.Output, StringComparison.Ordinal);
+            using var outside = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{run.Ports[$"PA_{service}_PORT"]}") };
+            Assert.False(await ServiceProcess.IsReadyAsync(outside), $"{service} answers /health/ready on its public port");
         }
+
+        // The gateways hold the read-only feed key, never the admin key.
+        var feedKey = Path.Combine(data, "secrets", "revocation-feed.key");
+        Assert.True(File.Exists(feedKey));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, OperatingSystem.IsWindows() ? UnixFileMode.None : File.GetUnixFileMode(feedKey));
+        var adminKey = (await File.ReadAllTextAsync(Path.Combine(data, "secrets", "admin.key"), TestContext.Current.CancellationToken)).Trim();
+        var gatewayPid = ProcessTable.InSession(run.SessionId).Single(p => ProcessTable.CommandLine(p).Contains("PatientAccess.Gateway.dll", StringComparison.Ordinal));
+        var gatewayEnvironment = await File.ReadAllTextAsync($"/proc/{gatewayPid}/environ", TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(adminKey, gatewayEnvironment, StringComparison.Ordinal);
+        Assert.Contains("Revocation__FeedKey=", gatewayEnvironment, StringComparison.Ordinal);
 
         Assert.Contains($"http://localhost:{run.Ports["PA_GATEWAY_PORT"]}/r4", run.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(data, "fhir-store.db")));

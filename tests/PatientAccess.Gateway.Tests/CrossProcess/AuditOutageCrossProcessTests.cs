@@ -33,7 +33,7 @@ public sealed class AuditOutageCrossProcessTests(ITestOutputHelper output)
         using var tokens = new TestTokens();
         await using var redis = await RedisServer.StartAsync(durable: true);
         await using var backend = await FakeBackend.StartAsync(tokens);
-        await using var replicas = await GatewayReplicas.StartAsync(2, redis.ConnectionString, backend, backend.Url, FakeBackend.AdminKey,
+        await using var replicas = await GatewayReplicas.StartAsync(2, redis.ConnectionString, backend, backend.Url, FakeBackend.FeedKey,
             new Dictionary<string, string>
             {
                 // A command caught by the kill fails after this long rather than the default 2 s.
@@ -114,7 +114,7 @@ public sealed class AuditOutageCrossProcessTests(ITestOutputHelper output)
     private static async Task<double> SpooledEventsAsync(GatewayReplicas replicas)
     {
         double total = 0;
-        foreach (var client in replicas.Clients)
+        foreach (var client in replicas.ManagementClients)
         {
             var text = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative), Ct);
             foreach (var line in text.Split('\n'))

@@ -18,6 +18,7 @@ internal sealed class GatewayReplicas : IAsyncDisposable
     private readonly string _data = Directory.CreateTempSubdirectory("pa-gateway-replicas-").FullName;
     private readonly List<ServiceProcess> _processes = [];
     private readonly List<HttpClient> _clients = [];
+    private readonly List<HttpClient> _managementClients = [];
 
     private GatewayReplicas()
     {
@@ -27,15 +28,18 @@ internal sealed class GatewayReplicas : IAsyncDisposable
 
     public IReadOnlyList<HttpClient> Clients => _clients;
 
+    /// <summary>Each replica's management listener: <c>/metrics</c> and <c>/health/*</c>.</summary>
+    public IReadOnlyList<HttpClient> ManagementClients => _managementClients;
+
     public int Count => _processes.Count;
 
     /// <summary>
     /// Starts <paramref name="count"/> replicas and waits until each is ready (Redis reachable, store
-    /// live, revocation feed read). <paramref name="authServerUrl"/> and <paramref name="adminApiKey"/>
+    /// live, revocation feed read). <paramref name="authServerUrl"/> and <paramref name="feedKey"/>
     /// name the revocation feed; <paramref name="settings"/> adds or overrides anything else.
     /// </summary>
     public static async Task<GatewayReplicas> StartAsync(
-        int count, string redis, FakeBackend backend, string authServerUrl, string adminApiKey, IDictionary<string, string>? settings = null)
+        int count, string redis, FakeBackend backend, string authServerUrl, string feedKey, IDictionary<string, string>? settings = null)
     {
         var replicas = new GatewayReplicas();
         try
@@ -52,7 +56,7 @@ internal sealed class GatewayReplicas : IAsyncDisposable
                     ["Tokens__Audience"] = TestTokens.Audience,
                     ["Tokens__JwksUrl"] = backend.Url + "/.well-known/jwks.json",
                     ["Revocation__AuthServerUrl"] = authServerUrl,
-                    ["Revocation__AdminApiKey"] = adminApiKey,
+                    ["Revocation__FeedKey"] = feedKey,
                     ["RateLimiting__UseClientRegistry"] = "false",
                     ["Audit__SpoolFile"] = $"gateway-{i.ToString(CultureInfo.InvariantCulture)}-audit.spool",
                 };
@@ -64,6 +68,7 @@ internal sealed class GatewayReplicas : IAsyncDisposable
                 var process = ServiceProcess.Start(ServiceName.Gateway, environment);
                 replicas._processes.Add(process);
                 replicas._clients.Add(new HttpClient { BaseAddress = process.BaseAddress, Timeout = TimeSpan.FromSeconds(30) });
+                replicas._managementClients.Add(new HttpClient { BaseAddress = process.ManagementAddress, Timeout = TimeSpan.FromSeconds(30) });
             }
 
             foreach (var process in replicas._processes)
@@ -96,7 +101,7 @@ internal sealed class GatewayReplicas : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var client in _clients)
+        foreach (var client in _clients.Concat(_managementClients))
         {
             client.Dispose();
         }

@@ -34,7 +34,7 @@ public sealed class RateLimitCrossProcessTests(ITestOutputHelper output)
         using var tokens = new TestTokens();
         await using var redis = await RedisServer.StartAsync();
         await using var backend = await FakeBackend.StartAsync(tokens);
-        await using var replicas = await GatewayReplicas.StartAsync(2, redis.ConnectionString, backend, backend.Url, FakeBackend.AdminKey,
+        await using var replicas = await GatewayReplicas.StartAsync(2, redis.ConnectionString, backend, backend.Url, FakeBackend.FeedKey,
             new Dictionary<string, string>
             {
                 ["RateLimiting__Client__Burst"] = Burst.ToString(CultureInfo.InvariantCulture),

@@ -43,7 +43,7 @@ public sealed class RevocationCrossProcessTests(ITestOutputHelper output)
             });
             Assert.True(await authserver.WaitReadyAsync(TimeSpan.FromSeconds(120)), authserver.Output);
             var clientId = await DemoClientIdAsync(authData);
-            await using var replicas = await GatewayReplicas.StartAsync(2, redis.ConnectionString, backend, authserver.BaseAddress.ToString(), TestKeys.Admin,
+            await using var replicas = await GatewayReplicas.StartAsync(2, redis.ConnectionString, backend, authserver.BaseAddress.ToString(), TestKeys.RevocationFeed,
                 new Dictionary<string, string>
                 {
                     // Polling both replicas every 20 ms must never meet a rate limit.
@@ -99,6 +99,68 @@ public sealed class RevocationCrossProcessTests(ITestOutputHelper output)
         {
             DeleteQuietly(authData);
         }
+    }
+
+    /// <summary>
+    /// A gateway holding only the read-only feed key, started after the suspension (so no push can
+    /// have reached it), learns it from the authserver's feed and refuses the client's token.
+    /// </summary>
+    [Fact]
+    public async Task ClientSuspendedBeforeStart_GatewayWithOnlyFeedKey_CatchesUpFromFeed()
+    {
+        using var tokens = new TestTokens();
+        await using var redis = await RedisServer.StartAsync();
+        await using var backend = await FakeBackend.StartAsync(tokens);
+        var authData = Directory.CreateTempSubdirectory("pa-revocation-feed-").FullName;
+        try
+        {
+            await using var authserver = ServiceProcess.Start(ServiceName.AuthServer, new Dictionary<string, string>
+            {
+                ["Service__DataDirectory"] = authData,
+                ["Redis__ConnectionString"] = redis.ConnectionString,
+            });
+            Assert.True(await authserver.WaitReadyAsync(TimeSpan.FromSeconds(120)), authserver.Output);
+            var clientId = await DemoClientIdAsync(authData);
+            var token = tokens.Create(TestTokens.Claims(clientId: clientId, issuedAt: DateTimeOffset.UtcNow.AddSeconds(-5)));
+            using (var http = new HttpClient { BaseAddress = authserver.BaseAddress, Timeout = TimeSpan.FromSeconds(30) })
+            {
+                // The feed key cannot do what only security staff may.
+                using var byFeedKey = new HttpRequestMessage(HttpMethod.Post, new Uri($"/admin/clients/{clientId}/suspend", UriKind.Relative));
+                byFeedKey.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.RevocationFeed);
+                using (var refused = await http.SendAsync(byFeedKey, Ct))
+                {
+                    Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+                }
+
+                using var suspend = new HttpRequestMessage(HttpMethod.Post, new Uri($"/admin/clients/{clientId}/suspend", UriKind.Relative));
+                suspend.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.Admin);
+                using var answer = await http.SendAsync(suspend, Ct);
+                Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            }
+
+            await using var replicas = await GatewayReplicas.StartAsync(1, redis.ConnectionString, backend, authserver.BaseAddress.ToString(), TestKeys.RevocationFeed);
+
+            Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(replicas.Clients[0], token, Ct));
+            Assert.DoesNotContain(TestKeys.Admin, replicas.Output(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            DeleteQuietly(authData);
+        }
+    }
+
+    [Fact]
+    public async Task Start_GatewayGivenAdminKey_RefusesNamingTheSetting()
+    {
+        await using var gateway = ServiceProcess.Start(ServiceName.Gateway, new Dictionary<string, string>
+        {
+            ["Revocation__AdminApiKey"] = TestKeys.Admin,
+        });
+
+        Assert.True(await gateway.WaitForExitAsync(TimeSpan.FromSeconds(60)), gateway.Output);
+        Assert.Equal(78, gateway.ExitCode);
+        Assert.Contains("Revocation:AdminApiKey: is no longer used", gateway.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestKeys.Admin, gateway.Output, StringComparison.Ordinal);
     }
 
     /// <summary>

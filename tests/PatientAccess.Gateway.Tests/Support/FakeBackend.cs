@@ -17,7 +17,8 @@ namespace PatientAccess.Gateway.Tests.Support;
 /// </summary>
 internal sealed class FakeBackend : IAsyncDisposable
 {
-    public const string AdminKey = "test-admin-key";
+    /// <summary>The key the gateway reads the revocation feed and rate limits with (<c>Revocation:FeedKey</c>).</summary>
+    public const string FeedKey = "test-revocation-feed-key";
 
     private readonly WebApplication _app;
     private readonly MemberContextCodec _codec = new([TestKeys.MemberContextBytes]);
@@ -36,7 +37,7 @@ internal sealed class FakeBackend : IAsyncDisposable
         });
         _app.MapGet("/admin/revocations", (HttpContext context) =>
         {
-            if (context.Request.Headers.Authorization != "Bearer " + AdminKey)
+            if (context.Request.Headers.Authorization != "Bearer " + FeedKey)
             {
                 return Results.StatusCode(401);
             }
@@ -46,7 +47,9 @@ internal sealed class FakeBackend : IAsyncDisposable
             var cursor = Revocations.Select(r => (long)r["sequence"]!).DefaultIfEmpty(after).Max();
             return Results.Text(new JsonObject { ["cursor"] = Math.Max(cursor, after), ["more"] = false, ["revocations"] = new JsonArray(items) }.ToJsonString(), "application/json");
         });
-        _app.MapGet("/admin/clients/{id}", (string id) => RegistryLimits.TryGetValue(id, out var limit)
+        _app.MapGet("/admin/clients/{id}/rate-limit", (string id, HttpContext context) => context.Request.Headers.Authorization != "Bearer " + FeedKey
+            ? Results.StatusCode(401)
+            : RegistryLimits.TryGetValue(id, out var limit)
             ? Results.Text(new JsonObject { ["client_id"] = id, ["rate_limit_burst"] = limit.Burst, ["rate_limit_per_second"] = limit.PerSecond }.ToJsonString(), "application/json")
             : Results.NotFound());
         _app.MapGet("/health/live", () => Results.Text("ok"));

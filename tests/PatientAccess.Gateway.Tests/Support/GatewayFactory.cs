@@ -24,6 +24,8 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["Service:DataDirectory"] = DataDirectory,
+            // A test that starts real Kestrel must not bind the default management port.
+            ["Service:ManagementPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Redis:ConnectionString"] = redis,
             ["Redis:TimeoutMilliseconds"] = "500",
             ["Proxy:FhirStoreUrl"] = backend.Url,
@@ -33,7 +35,7 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
             ["Tokens:JwksUrl"] = backend.Url + "/.well-known/jwks.json",
             ["Tokens:JwksMinimumRefreshSeconds"] = "30",
             ["Revocation:AuthServerUrl"] = backend.Url,
-            ["Revocation:AdminApiKey"] = FakeBackend.AdminKey,
+            ["Revocation:FeedKey"] = FakeBackend.FeedKey,
             ["MemberContext:Keys:0"] = TestKeys.MemberContext,
             ["RateLimiting:UseClientRegistry"] = "false",
             // Every request from the one test peer is charged to its address; the tests of other

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PatientAccess.ServiceDefaults.Health;
+using PatientAccess.Testing;
 
 namespace PatientAccess.ServiceDefaults.Tests.Integration;
 
@@ -18,7 +19,8 @@ public sealed class DefaultEndpointsTests
         await client.GetAsync(new Uri("/hello/ann", UriKind.Relative), TestContext.Current.CancellationToken);
         await client.GetAsync(new Uri("/hello/bob", UriKind.Relative), TestContext.Current.CancellationToken);
 
-        using var response = await client.GetAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var management = app.GetTestServer().CreateManagementClient();
+        using var response = await management.GetAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType?.ToString());
@@ -46,7 +48,8 @@ public sealed class DefaultEndpointsTests
         meter.CreateHistogram<double>("patientaccess.upstream.duration", "s", "Upstream time.")
             .Record(0.02, new KeyValuePair<string, object?>("client_id", "app\"1\""));
 
-        var text = await app.GetTestClient().GetStringAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var management = app.GetTestServer().CreateManagementClient();
+        var text = await management.GetStringAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Contains("patientaccess_refusals_total{reason=\"bad \\\"token\\\"\\nfrom C:\\\\app\"} 1\n", text, StringComparison.Ordinal);
         Assert.Contains("patientaccess_spool_depth 3\n", text, StringComparison.Ordinal);
@@ -61,7 +64,7 @@ public sealed class DefaultEndpointsTests
         var healthy = false;
         await using var app = await TestHost.StartAsync(configure: b => b.Services.AddHealthChecks()
             .AddCheck("upstream", () => healthy ? HealthCheckResult.Healthy("fine") : HealthCheckResult.Unhealthy("upstream is down"), [HealthEndpoints.ReadyTag]));
-        var client = app.GetTestClient();
+        using var client = app.GetTestServer().CreateManagementClient();
 
         using var notReady = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), TestContext.Current.CancellationToken);
         using var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative), TestContext.Current.CancellationToken);
@@ -83,7 +86,7 @@ public sealed class DefaultEndpointsTests
     public async Task Metrics_FromAddress_OnlyManagementNetworks(string address, HttpStatusCode expected)
     {
         await using var app = await TestHost.StartAsync();
-        var client = app.GetTestClient();
+        using var client = app.GetTestServer().CreateManagementClient();
         client.DefaultRequestHeaders.Add(TestHost.RemoteAddressHeader, address);
 
         using var metrics = await client.GetAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
@@ -97,7 +100,7 @@ public sealed class DefaultEndpointsTests
     public async Task Metrics_ConfiguredManagementNetwork_ReplacesDefaults()
     {
         await using var app = await TestHost.StartAsync(settings: new Dictionary<string, string?> { ["Service:ManagementNetworks:0"] = "198.51.100.0/24" });
-        var client = app.GetTestClient();
+        using var client = app.GetTestServer().CreateManagementClient();
         client.DefaultRequestHeaders.Add(TestHost.RemoteAddressHeader, "10.0.0.1");
         using var denied = await client.GetAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
         client.DefaultRequestHeaders.Remove(TestHost.RemoteAddressHeader);

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using PatientAccess.Testing;
 
 namespace PatientAccess.ServiceDefaults.Tests.Integration;
 
@@ -14,11 +16,21 @@ internal static class TestHost
     public static async Task<WebApplication> StartAsync(
         Action<WebApplicationBuilder>? configure = null,
         Action<WebApplication>? map = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        bool kestrel = false)
     {
         var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Service:Port"] = "5999" });
+        if (!kestrel)
+        {
+            builder.WebHost.UseTestServer();
+        }
+
+        // TestServer opens no socket; with Kestrel both listeners bind free loopback ports.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Service:Port"] = kestrel ? FreePort.Next().ToString(CultureInfo.InvariantCulture) : "5999",
+            ["Service:ManagementPort"] = kestrel ? FreePort.Next().ToString(CultureInfo.InvariantCulture) : "6999",
+        });
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);

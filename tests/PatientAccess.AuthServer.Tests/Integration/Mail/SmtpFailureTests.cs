@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using PatientAccess.AuthServer.Tests.Integration.Member;
+using PatientAccess.Testing;
 
 namespace PatientAccess.AuthServer.Tests.Integration.Mail;
 
@@ -290,7 +291,7 @@ public sealed class SmtpFailureTests(MemberServices stack)
     /// <summary>Security staff see failed code e-mails on the dashboard: members who cannot sign in.</summary>
     private static async Task<string> MetricsAsync(AuthServerHost host)
     {
-        using var client = host.Browser();
+        using var client = host.Server.CreateManagementClient();
         return await client.GetStringAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using PatientAccess.Gateway.Tests.Support;
+using PatientAccess.Testing;
 
 namespace PatientAccess.Gateway.Tests.Integration.Discovery;
 
@@ -41,7 +42,8 @@ public sealed class DiscoveryApiTests(GatewayFixture fixture) : IClassFixture<Ga
         {
         }
 
-        var text = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative), Ct);
+        using var management = fixture.Gateway.Server.CreateManagementClient();
+        var text = await management.GetStringAsync(new Uri("/metrics", UriKind.Relative), Ct);
 
         Assert.Contains("patientaccess_gateway_refusals_total{reason=\"geo\"}", text, StringComparison.Ordinal);
         Assert.Contains("patientaccess_gateway_request_duration_seconds_bucket", text, StringComparison.Ordinal);

@@ -51,4 +51,62 @@ public sealed class HttpCommandTests(LoopbackServer server) : IDisposable
         Assert.Contains("<td>GET</td><td>30</td><td>10</td><td>20</td>", html, StringComparison.Ordinal);
         Assert.Contains("<th>p99.9 ms</th>", html, StringComparison.Ordinal);
     }
+
+    /// <summary>A run made with a live token and secrets: no console line and no report file may carry them.</summary>
+    [Fact]
+    public async Task RunAsync_TokenAndSecrets_AbsentFromEveryOutputRedactedMarkersInstead()
+    {
+        const string jwt = "eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJzdWIiOiJwYXQtMSIsInNjb3BlIjoicGF0aWVudC8qLnJlYWQifQ.U0lHTkFUVVJFLXNlY3JldA";
+        const string opaque = "opaque-live-token-7f3a";
+        const string querySecret = "query-secret-91b2";
+        const string apiKey = "api-key-secret-55c0";
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        string[] args =
+        [
+            "http", "--url", server.Url($"/ok?access_token={querySecret}&client_secret={querySecret}").ToString(),
+            "--header", "Authorization: Bearer " + jwt, "--header=X-Api-Key: " + apiKey, "--header", "X-Load-Test: yes",
+            "--rate", "10", "--duration", "500ms", "--report-dir", _reportDir,
+        ];
+
+        var exitCode = await CliApp.RunAsync(args, output, error, TestContext.Current.CancellationToken);
+        // A refused command line echoes what it refuses: that path is redacted too.
+        using var refusedOutput = new StringWriter();
+        using var refusedError = new StringWriter();
+        var refused = await CliApp.RunAsync(
+            ["http", "--url", $"ftp://127.0.0.1/?client_secret={querySecret}", "--header", "Authorization: Bearer " + opaque, "--rate", "1", "--duration", "1s"],
+            refusedOutput, refusedError, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Ok, exitCode);
+        Assert.Equal(ExitCodes.BadInput, refused);
+        var files = Directory.GetFiles(_reportDir, "*", SearchOption.AllDirectories);
+        Assert.Equal(2, files.Length);
+        var texts = new Dictionary<string, string>
+        {
+            ["stdout"] = output.ToString(),
+            ["stderr"] = error.ToString(),
+            ["refused stdout"] = refusedOutput.ToString(),
+            ["refused stderr"] = refusedError.ToString(),
+        };
+        foreach (var file in files)
+        {
+            texts[file] = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
+        }
+
+        foreach (var (where, text) in texts)
+        {
+            foreach (var secret in new[] { jwt, jwt[..20], jwt.Split('.')[2], opaque, querySecret, apiKey })
+            {
+                Assert.False(text.Contains(secret, StringComparison.Ordinal), $"{where} carries a secret:\n{text}");
+            }
+        }
+
+        var markdown = texts[files.Single(f => f.EndsWith(".md", StringComparison.Ordinal))];
+        Assert.Contains("Authorization: [redacted]", markdown, StringComparison.Ordinal);
+        Assert.Contains("X-Api-Key: [redacted]", markdown, StringComparison.Ordinal);
+        Assert.Contains("access_token=[redacted]", markdown, StringComparison.Ordinal);
+        Assert.Contains("X-Load-Test: yes", markdown, StringComparison.Ordinal);
+        Assert.Contains("[redacted]", texts[files.Single(f => f.EndsWith(".html", StringComparison.Ordinal))], StringComparison.Ordinal);
+        Assert.Contains("client_secret=[redacted]", texts["refused stderr"], StringComparison.Ordinal);
+    }
 }
