@@ -17,7 +17,7 @@ public sealed class CorsCrossProcessTests
         using var tokens = new TestTokens();
         await using var redis = await RedisServer.StartAsync();
         await using var backend = await FakeBackend.StartAsync(tokens);
-        await using var replicas = await GatewayReplicas.StartAsync(1, redis.ConnectionString, backend, backend.Url, FakeBackend.AdminKey);
+        await using var replicas = await GatewayReplicas.StartAsync(1, redis.ConnectionString, backend, backend.Url, FakeBackend.FeedKey);
         var gateway = replicas.Clients[0];
 
         using (var preflight = new HttpRequestMessage(HttpMethod.Options, new Uri("/r4/Observation/_search", UriKind.Relative)))

@@ -93,7 +93,7 @@ public sealed class GatewayAndStore : IAsyncLifetime
             ["Tokens__Audience"] = TestTokens.Audience,
             ["Tokens__JwksUrl"] = _backend.Url + "/.well-known/jwks.json",
             ["Revocation__AuthServerUrl"] = _backend.Url,
-            ["Revocation__AdminApiKey"] = FakeBackend.AdminKey,
+            ["Revocation__FeedKey"] = FakeBackend.FeedKey,
             ["RateLimiting__UseClientRegistry"] = "false",
             ["RateLimiting__Client__Burst"] = "100000",
             ["RateLimiting__Client__PerSecond"] = "100000",

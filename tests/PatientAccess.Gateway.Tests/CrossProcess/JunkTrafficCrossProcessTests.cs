@@ -58,7 +58,7 @@ public sealed class JunkTrafficCrossProcessTests
         using var tokens = new TestTokens();
         await using var redis = await RedisServer.StartAsync();
         await using var backend = await FakeBackend.StartAsync(tokens);
-        await using var replicas = await GatewayReplicas.StartAsync(1, redis.ConnectionString, backend, backend.Url, FakeBackend.AdminKey, Settings(trustLoopback: true));
+        await using var replicas = await GatewayReplicas.StartAsync(1, redis.ConnectionString, backend, backend.Url, FakeBackend.FeedKey, Settings(trustLoopback: true));
         var gateway = replicas.Clients[0];
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 20; i++)
@@ -93,7 +93,7 @@ public sealed class JunkTrafficCrossProcessTests
         using var tokens = new TestTokens();
         await using var redis = await RedisServer.StartAsync();
         await using var backend = await FakeBackend.StartAsync(tokens);
-        await using var replicas = await GatewayReplicas.StartAsync(1, redis.ConnectionString, backend, backend.Url, FakeBackend.AdminKey, Settings(trustLoopback: false));
+        await using var replicas = await GatewayReplicas.StartAsync(1, redis.ConnectionString, backend, backend.Url, FakeBackend.FeedKey, Settings(trustLoopback: false));
         var gateway = replicas.Clients[0];
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 20; i++)
