@@ -26,21 +26,21 @@ public sealed class AuditTrimTests(GatewayFixture fixture) : IClassFixture<Gatew
 
     private static string NewStream() => "audit-trim-" + Guid.NewGuid().ToString("N");
 
-    /// <summary>Appends through the gateway's own script, as its writer does: { added, trimmed, unread }.</summary>
+    /// <summary>Appends through the gateway's own append and trim, as its writer does: { added, trimmed, unread }.</summary>
     private async Task<(long Added, long Trimmed, long Unread)> AppendAsync(string stream, int count)
     {
-        var values = new List<RedisValue> { Cap, Group };
+        var lines = new List<(string Id, string Line)>();
         for (var i = 0; i < count; i++)
         {
-            values.Add(Guid.NewGuid().ToString("N"));
-            values.Add("{\"request_id\":\"" + i.ToString(CultureInfo.InvariantCulture) + "\"}");
+            lines.Add((Guid.NewGuid().ToString("N"), "{\"request_id\":\"" + i.ToString(CultureInfo.InvariantCulture) + "\"}"));
         }
 
-        var result = (RedisResult[])(await Redis.ScriptEvaluateAsync(AuditStreamScript.Source, [stream], [.. values]))!;
-        return ((long)result[0], (long)result[1], (long)result[2]);
+        var result = await AuditStream.AppendAsync(Redis, stream, Cap, Group, lines);
+        Assert.Null(result.TrimError);
+        return (result.Added, result.Trimmed, result.Unread);
     }
 
-    private async Task<long> LengthAsync(string stream) => (long)await Redis.ScriptEvaluateAsync("return redis.call('XLEN', KEYS[1])", [stream]);
+    private async Task<long> LengthAsync(string stream) => await Redis.StreamLengthAsync(stream);
 
     /// <summary>The monitor: creates its group at the start, reads <paramref name="read"/> entries and acknowledges the first <paramref name="acked"/>.</summary>
     private async Task MonitorReadsAsync(string stream, int read, int acked)
