@@ -30,7 +30,12 @@ internal static class AuditStream
         var trim = database.ScriptEvaluateAsync(AuditTrimScript.Source, [stream], [cap, group]);
         try
         {
-            await committed;
+            // Without conditions EXEC always runs; were it ever refused, the adds would be cancelled instead.
+            if (!await committed)
+            {
+                throw new RedisException("the audit batch's MULTI/EXEC was not executed");
+            }
+
             await Task.WhenAll(adds);
         }
         catch
