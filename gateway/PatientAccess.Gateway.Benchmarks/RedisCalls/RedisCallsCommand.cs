@@ -40,6 +40,7 @@ internal static class RedisCallsCommand
         var duration = TimeSpan.FromSeconds(seconds);
         var client = FileVersionInfo.GetVersionInfo(typeof(ConnectionMultiplexer).Assembly.Location).ProductVersion;
         Console.Out.WriteLine(Invariant($"# StackExchange.Redis {client}, {Environment.ProcessorCount} cores, {seconds} s per case, {concurrency} in flight, {tokens} token(s)"));
+        Console.Out.WriteLine(Invariant($"# cold connect (a new RedisConnection until its multiplexer is connected; the request path decides locally meanwhile), 5 tries: {string.Join(", ", await ColdConnectsAsync(redis, 5))} ms"));
         Console.Out.WriteLine("round\tcase\tops/s\tclient CPU µs/op\tRedis CPU µs/op\tRedis calls/op (INCR, EVAL, EVALSHA)");
 
         var cases = new (string Name, Func<Task<long>> Run)[]
@@ -69,6 +70,24 @@ internal static class RedisCallsCommand
         }
 
         return 0;
+    }
+
+    private static async Task<List<long>> ColdConnectsAsync(string redis, int tries)
+    {
+        var result = new List<long>();
+        for (var i = 0; i < tries; i++)
+        {
+            using var connection = new RedisConnection(Options.Create(new RedisOptions { ConnectionString = redis }), NullLogger<RedisConnection>.Instance);
+            var clock = Stopwatch.StartNew();
+            while (connection.CreatedMultiplexer is not { IsConnected: true })
+            {
+                await Task.Delay(1);
+            }
+
+            result.Add(clock.ElapsedMilliseconds);
+        }
+
+        return result;
     }
 
     private static async Task<long> IncrementAsync(IDatabase database, int inFlight, TimeSpan duration)
