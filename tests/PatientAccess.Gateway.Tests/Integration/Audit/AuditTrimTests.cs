@@ -70,6 +70,25 @@ public sealed class AuditTrimTests(GatewayFixture fixture) : IClassFixture<Gatew
         Assert.InRange(await LengthAsync(stream), Cap, Cap + 300 - 1);
     }
 
+    /// <summary>
+    /// The trim runs after the batch's own MULTI/EXEC: when Redis refuses it (here a cap it rejects,
+    /// which the options never allow), the events are on the stream all the same and the error comes
+    /// back to be logged, so the writer does not spool the batch and append it twice.
+    /// </summary>
+    [Fact]
+    public async Task Append_TrimRefusedByRedis_EventsAppendedAndTheErrorReported()
+    {
+        var stream = NewStream();
+        var lines = Enumerable.Range(0, 5).Select(i => (Guid.NewGuid().ToString("N"), "{\"request_id\":\"" + i.ToString(CultureInfo.InvariantCulture) + "\"}")).ToList();
+
+        var result = await AuditStream.AppendAsync(Redis, stream, -1, Group, lines);
+
+        Assert.Equal(5, result.Added);
+        Assert.Contains("MAXLEN", result.TrimError, StringComparison.Ordinal);
+        var entries = await Redis.StreamRangeAsync(stream);
+        Assert.Equal(lines.Select(l => l.Item1), entries.Select(e => (string)e["id"]!));
+    }
+
     [Fact]
     public async Task Append_UnderTheCap_NothingTrimmed()
     {
