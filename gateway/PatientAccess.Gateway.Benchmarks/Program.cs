@@ -2,6 +2,7 @@ using PatientAccess.Gateway.Benchmarks.BareProxy;
 using PatientAccess.Gateway.Benchmarks.CommandLine;
 using PatientAccess.Gateway.Benchmarks.Geo;
 using PatientAccess.Gateway.Benchmarks.MemberContextSigning;
+using PatientAccess.Gateway.Benchmarks.RedisCalls;
 using PatientAccess.Gateway.Benchmarks.Validation;
 
 namespace PatientAccess.Gateway.Benchmarks;
@@ -22,6 +23,7 @@ internal static class Program
                 ["geo", .. var rest] => GeoCommand.Run(rest),
                 ["bare-proxy", .. var rest] => await BareProxyCommand.RunAsync(Arguments.Parse(rest)),
                 ["member-context", .. var rest] => MemberContextCommand.Run(Arguments.Parse(rest)),
+                ["redis-calls", .. var rest] => await RedisCallsCommand.RunAsync(Arguments.Parse(rest)),
                 _ => Usage(),
             };
         }
@@ -41,6 +43,7 @@ internal static class Program
               bare-proxy --port P --upstream http://127.0.0.1:5100
               member-context --key-file F --patient ID[,ID] --target /r4/Patient/ID
                              [--client ID] [--categories MH,...] [--method GET] [--lifetime 600]
+              redis-calls --redis 127.0.0.1:6379 [--seconds 3] [--concurrency 32] [--tokens 1] [--rounds 3]
             see gateway/PatientAccess.Gateway.Benchmarks/README.md
             """);
         return 2;

@@ -139,6 +139,6 @@ internal sealed class RevocationList(
     private void Publish(RevocationRecord entry)
     {
         var message = ToJson(entry).ToJsonString();
-        dispatcher.Enqueue(new RedisWork("revocation", (_, subscriber) => subscriber.PublishAsync(Channel, message)));
+        dispatcher.Enqueue(new RedisWork("revocation", (_, subscriber) => subscriber.PublishAsync(StackExchange.Redis.RedisChannel.Literal(Channel), message)));
     }
 }

@@ -24,12 +24,10 @@ public sealed partial class RedisConnection : IDisposable
             configuration.AbortOnConnectFail = false;
             configuration.ConnectTimeout = settings.TimeoutMilliseconds;
             configuration.SyncTimeout = settings.TimeoutMilliseconds;
+            // Pub/sub handlers run concurrently (the 2.x+ default; ordered delivery would need a
+            // ChannelMessageQueue). Nothing here relies on order: revocation pushes carry their own
+            // time and sequence and are applied order-independently.
             var multiplexer = ConnectionMultiplexer.Connect(configuration);
-
-            // 1.x funnels every completion through one ordered queue, a thread hop on each
-            // gateway rate-limit decision. Nothing here relies on completion order: revocation
-            // pushes carry their own time and sequence and are applied order-independently.
-            multiplexer.PreserveAsyncOrder = false;
             // The endpoint list, not the whole string: it may carry a password.
             var endpoints = string.Join(",", configuration.EndPoints);
             LogConnecting(logger, endpoints);
@@ -39,7 +37,7 @@ public sealed partial class RedisConnection : IDisposable
 
     public TimeSpan Timeout { get; }
 
-    /// <summary>The multiplexer, created on first use; the creation blocks while it connects (1.2.6 connects synchronously).</summary>
+    /// <summary>The multiplexer, created on first use; the creation blocks while it makes its first connect attempt (up to the timeout).</summary>
     public ConnectionMultiplexer Multiplexer => _multiplexer.Value;
 
     /// <summary>

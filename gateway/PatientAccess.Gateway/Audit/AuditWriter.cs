@@ -164,20 +164,13 @@ internal sealed partial class AuditWriter : BackgroundService
                 return false;
             }
 
-            var values = new List<RedisValue>(2 + (lines.Count * 2)) { _options.MaxStreamLength, _options.ConsumerGroup };
-            foreach (var (id, line) in lines)
+            var result = await AuditStream.AppendAsync(_redis.Database, _options.StreamKey, _options.MaxStreamLength, _options.ConsumerGroup, lines);
+            if (result.TrimError is { } error)
             {
-                values.Add(id);
-                values.Add(line);
+                LogTrimFailed(_logger, _options.StreamKey, error);
             }
 
-            var result = (RedisResult[])(await _redis.Database.ScriptEvaluateAsync(AuditStreamScript.Source, [_options.StreamKey], [.. values]))!;
-            if (result.Length > 3)
-            {
-                LogTrimFailed(_logger, _options.StreamKey, (string?)result[3] ?? "unknown");
-            }
-
-            Trimmed((long)result[1], (long)result[2]);
+            Trimmed(result.Trimmed, result.Unread);
             return true;
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)

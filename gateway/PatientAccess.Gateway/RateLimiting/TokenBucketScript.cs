@@ -2,7 +2,8 @@ namespace PatientAccess.Gateway.RateLimiting;
 
 /// <summary>
 /// The Lua script that makes a batch of decisions atomically, in order, over the buckets they
-/// name (StackExchange.Redis 1.2.6 has no <c>Execute</c>, and one round trip is the point anyway).
+/// name: Lua because atomicity is the point (every bucket of a request is read, checked and
+/// charged with no other replica's decision in between), and one round trip per batch.
 /// Redis runs one script at a time, so the decisions come out exactly as if each had been its own
 /// call back to back; each bucket is read and written once per batch, which is what makes a busy
 /// gateway's Redis cost per request fall as traffic rises. Time is Redis' own, so replicas with

@@ -58,7 +58,7 @@ internal sealed partial class RevocationListener(
                 return;
             }
 
-            await multiplexer.GetSubscriber().SubscribeAsync(RevocationOptions.Channel, (_, message) => OnMessage(message));
+            await multiplexer.GetSubscriber().SubscribeAsync(RedisChannel.Literal(RevocationOptions.Channel), (_, message) => OnMessage(message));
             multiplexer.ConnectionRestored += (_, _) => SignalCatchUp();
             _subscribed = true;
             LogSubscribed(logger, RevocationOptions.Channel);

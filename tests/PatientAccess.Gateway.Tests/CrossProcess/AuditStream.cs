@@ -3,7 +3,7 @@ using StackExchange.Redis;
 
 namespace PatientAccess.Gateway.Tests.CrossProcess;
 
-/// <summary>Reads the gateways' audit stream as the monitor would, through Lua (StackExchange.Redis 1.2.6 has no stream API).</summary>
+/// <summary>Reads the gateways' audit stream as the monitor would (XRANGE).</summary>
 internal sealed class AuditStream(string connectionString, string key) : IDisposable
 {
     private readonly ConnectionMultiplexer _redis = ConnectionMultiplexer.Connect(connectionString + ",abortConnect=false");
@@ -11,29 +11,12 @@ internal sealed class AuditStream(string connectionString, string key) : IDispos
     /// <summary>Every entry's event id (the field the gateway writes for deduplication) and event, oldest first.</summary>
     public async Task<List<(string Id, JsonObject Event)>> ReadAllAsync()
     {
-        var entries = await _redis.GetDatabase().ScriptEvaluateAsync("return redis.call('XRANGE', KEYS[1], '-', '+')", [key]);
         var result = new List<(string, JsonObject)>();
-        foreach (var entry in (RedisResult[])entries!)
+        foreach (var entry in await _redis.GetDatabase().StreamRangeAsync(key))
         {
-            var fields = (RedisResult[])((RedisResult[])entry!)[1]!;
-            string? id = null;
-            JsonObject? item = null;
-            for (var i = 0; i + 1 < fields.Length; i += 2)
+            if (entry["event"] is { IsNull: false } line)
             {
-                switch ((string?)fields[i])
-                {
-                    case "id":
-                        id = (string?)fields[i + 1];
-                        break;
-                    case "event":
-                        item = JsonNode.Parse((string)fields[i + 1]!)!.AsObject();
-                        break;
-                }
-            }
-
-            if (item is not null)
-            {
-                result.Add((id ?? string.Empty, item));
+                result.Add(((string?)entry["id"] ?? string.Empty, JsonNode.Parse((string)line!)!.AsObject()));
             }
         }
 

@@ -48,17 +48,12 @@ public sealed class GatewayFixture : IAsyncLifetime
     /// <summary>The audit events written so far to <paramref name="factory"/>'s stream, oldest first.</summary>
     internal async Task<List<JsonObject>> AuditEventsAsync(GatewayFactory factory)
     {
-        var entries = await RedisDatabase.ScriptEvaluateAsync("return redis.call('XRANGE', KEYS[1], '-', '+')", [factory.StreamKey]);
         var result = new List<JsonObject>();
-        foreach (var entry in (RedisResult[])entries!)
+        foreach (var entry in await RedisDatabase.StreamRangeAsync(factory.StreamKey))
         {
-            var fields = (RedisResult[])((RedisResult[])entry!)[1]!;
-            for (var i = 0; i < fields.Length; i += 2)
+            if (entry["event"] is { IsNull: false } line)
             {
-                if ((string?)fields[i] == "event")
-                {
-                    result.Add(JsonNode.Parse((string)fields[i + 1]!)!.AsObject());
-                }
+                result.Add(JsonNode.Parse((string)line!)!.AsObject());
             }
         }
 

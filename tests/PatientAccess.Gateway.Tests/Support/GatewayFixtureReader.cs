@@ -7,18 +7,13 @@ internal sealed class GatewayFixtureReader(IDatabase database, string stream)
 {
     public async Task<List<string>> RequestIdsAsync()
     {
-        var entries = await database.ScriptEvaluateAsync("return redis.call('XRANGE', KEYS[1], '-', '+')", [stream]);
         var ids = new List<string>();
-        foreach (var entry in (RedisResult[])entries!)
+        foreach (var entry in await database.StreamRangeAsync(stream))
         {
-            var fields = (RedisResult[])((RedisResult[])entry!)[1]!;
-            for (var i = 0; i < fields.Length; i += 2)
+            if (entry["event"] is { IsNull: false } line)
             {
-                if ((string?)fields[i] == "event")
-                {
-                    var json = System.Text.Json.Nodes.JsonNode.Parse((string)fields[i + 1]!)!;
-                    ids.Add((string)json["request_id"]!);
-                }
+                var json = System.Text.Json.Nodes.JsonNode.Parse((string)line!)!;
+                ids.Add((string)json["request_id"]!);
             }
         }
 

@@ -17,8 +17,8 @@ public sealed class AuditStreamTests(AuthBackends backends)
         var db = redis.GetDatabase();
         Assert.True(await Eventually.TrueAsync(async () =>
         {
-            var entries = (RedisResult[])(await db.ScriptEvaluateAsync("return redis.call('XRANGE', KEYS[1], '-', '+')", [AuditTrail.StreamKey]))!;
-            var text = string.Join("\n", entries.Select(e => string.Join(" ", ((RedisResult[])((RedisResult[])e!)[1]!).Select(f => (string)f!))));
+            var entries = await db.StreamRangeAsync(AuditTrail.StreamKey);
+            var text = string.Join("\n", entries.Select(e => string.Join(" ", e.Values.Select(f => $"{f.Name} {f.Value}"))));
             return text.Contains(AuditEventTypes.GrantApproved, StringComparison.Ordinal) && text.Contains(AuditEventTypes.TokenIssued, StringComparison.Ordinal)
                 && !text.Contains(app.Secret, StringComparison.Ordinal);
         }, TimeSpan.FromSeconds(10)));
@@ -55,12 +55,12 @@ public sealed class AuditStreamTests(AuthBackends backends)
                 [AuditTrail.StreamKey], [Math.Min(50_050, Prefill - done)]);
         }
 
-        var first = (string)((RedisResult[])((RedisResult[])(await db.ScriptEvaluateAsync("return redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1)", [AuditTrail.StreamKey]))!)[0]!)[0]!;
+        var first = (await db.StreamRangeAsync(AuditTrail.StreamKey, count: 1))[0].Id;
         await using var host = await backends.FreshAsync(AuthBackends.Sqlite, redis: redisServer.ConnectionString);
         await new SmartApp(host).LaunchAsync();
 
-        Assert.True(await Eventually.TrueAsync(async () => (long)await db.ScriptEvaluateAsync("return redis.call('XLEN', KEYS[1])", [AuditTrail.StreamKey]) >= Prefill + 2, TimeSpan.FromSeconds(20)));
-        var firstAfter = (string)((RedisResult[])((RedisResult[])(await db.ScriptEvaluateAsync("return redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1)", [AuditTrail.StreamKey]))!)[0]!)[0]!;
+        Assert.True(await Eventually.TrueAsync(async () => await db.StreamLengthAsync(AuditTrail.StreamKey) >= Prefill + 2, TimeSpan.FromSeconds(20)));
+        var firstAfter = (await db.StreamRangeAsync(AuditTrail.StreamKey, count: 1))[0].Id;
         Assert.Equal(first, firstAfter);
         await db.KeyDeleteAsync(AuditTrail.StreamKey);
     }

@@ -59,7 +59,7 @@ public sealed class RevocationTests(AuthBackends backends)
         var host = backends[backend];
         using var redis = await ConnectionMultiplexer.ConnectAsync(backends.Redis.ConnectionString);
         var received = new List<string>();
-        await redis.GetSubscriber().SubscribeAsync(RevocationList.Channel, (_, message) => { lock (received) { received.Add(message!); } });
+        await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(RevocationList.Channel), (_, message) => { lock (received) { received.Add(message!); } });
 
         var member = "member-" + Guid.NewGuid().ToString("N");
         var app = new SmartApp(host) { Member = member };

@@ -26,21 +26,21 @@ public sealed class AuditTrimTests(GatewayFixture fixture) : IClassFixture<Gatew
 
     private static string NewStream() => "audit-trim-" + Guid.NewGuid().ToString("N");
 
-    /// <summary>Appends through the gateway's own script, as its writer does: { added, trimmed, unread }.</summary>
+    /// <summary>Appends through the gateway's own append and trim, as its writer does: { added, trimmed, unread }.</summary>
     private async Task<(long Added, long Trimmed, long Unread)> AppendAsync(string stream, int count)
     {
-        var values = new List<RedisValue> { Cap, Group };
+        var lines = new List<(string Id, string Line)>();
         for (var i = 0; i < count; i++)
         {
-            values.Add(Guid.NewGuid().ToString("N"));
-            values.Add("{\"request_id\":\"" + i.ToString(CultureInfo.InvariantCulture) + "\"}");
+            lines.Add((Guid.NewGuid().ToString("N"), "{\"request_id\":\"" + i.ToString(CultureInfo.InvariantCulture) + "\"}"));
         }
 
-        var result = (RedisResult[])(await Redis.ScriptEvaluateAsync(AuditStreamScript.Source, [stream], [.. values]))!;
-        return ((long)result[0], (long)result[1], (long)result[2]);
+        var result = await AuditStream.AppendAsync(Redis, stream, Cap, Group, lines);
+        Assert.Null(result.TrimError);
+        return (result.Added, result.Trimmed, result.Unread);
     }
 
-    private async Task<long> LengthAsync(string stream) => (long)await Redis.ScriptEvaluateAsync("return redis.call('XLEN', KEYS[1])", [stream]);
+    private async Task<long> LengthAsync(string stream) => await Redis.StreamLengthAsync(stream);
 
     /// <summary>The monitor: creates its group at the start, reads <paramref name="read"/> entries and acknowledges the first <paramref name="acked"/>.</summary>
     private async Task MonitorReadsAsync(string stream, int read, int acked)
@@ -68,6 +68,25 @@ public sealed class AuditTrimTests(GatewayFixture fixture) : IClassFixture<Gatew
         Assert.True(trimmed > 0, "nothing was trimmed beyond the cap");
         Assert.Equal(trimmed, unread);
         Assert.InRange(await LengthAsync(stream), Cap, Cap + 300 - 1);
+    }
+
+    /// <summary>
+    /// The trim runs after the batch's own MULTI/EXEC: when Redis refuses it (here a cap it rejects,
+    /// which the options never allow), the events are on the stream all the same and the error comes
+    /// back to be logged, so the writer does not spool the batch and append it twice.
+    /// </summary>
+    [Fact]
+    public async Task Append_TrimRefusedByRedis_EventsAppendedAndTheErrorReported()
+    {
+        var stream = NewStream();
+        var lines = Enumerable.Range(0, 5).Select(i => (Guid.NewGuid().ToString("N"), "{\"request_id\":\"" + i.ToString(CultureInfo.InvariantCulture) + "\"}")).ToList();
+
+        var result = await AuditStream.AppendAsync(Redis, stream, -1, Group, lines);
+
+        Assert.Equal(5, result.Added);
+        Assert.Contains("MAXLEN", result.TrimError, StringComparison.Ordinal);
+        var entries = await Redis.StreamRangeAsync(stream);
+        Assert.Equal(lines.Select(l => l.Item1), entries.Select(e => (string)e["id"]!));
     }
 
     [Fact]

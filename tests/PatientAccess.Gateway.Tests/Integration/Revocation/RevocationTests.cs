@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using PatientAccess.Gateway.Tests.Support;
 using PatientAccess.Testing;
+using StackExchange.Redis;
 
 namespace PatientAccess.Gateway.Tests.Integration.Revocation;
 
@@ -39,10 +40,10 @@ public sealed class RevocationTests(GatewayFixture fixture) : IClassFixture<Gate
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
 
-        await Eventually.TrueAsync(async () => (await fixture.RedisDatabase.ScriptEvaluateAsync("return #redis.call('PUBSUB', 'CHANNELS', 'patientaccess:revocations')")).ToString() != "0", TimeSpan.FromSeconds(10));
+        await Eventually.TrueAsync(async () => ((RedisResult[])(await fixture.RedisDatabase.ExecuteAsync("PUBSUB", "CHANNELS", "patientaccess:revocations"))!).Length > 0, TimeSpan.FromSeconds(10));
         var message = $$"""{"sequence":{{Random.Shared.Next(5000, 9000)}},"kind":"token","id":"{{jti}}","time":{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}},"expires_at":{{DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds()}}}""";
         var clock = Stopwatch.StartNew();
-        await fixture.RedisDatabase.PublishAsync("patientaccess:revocations", message);
+        await fixture.RedisDatabase.PublishAsync(RedisChannel.Literal("patientaccess:revocations"), message);
         var refused = await Eventually.TrueAsync(async () =>
         {
             using var response = await client.SendAsync(GatewayFixture.Get("/r4/Coverage", token), Ct);
