@@ -140,7 +140,14 @@ for s in "${services[@]}"; do
                            Fhir__PublicBaseUrl="http://localhost:$gateway_port/r4") ;;
     authserver) settings+=(Admin__ApiKeyHashes__0="$admin_key_hash" Admin__RevocationFeedKeyHashes__0="$feed_key_hash" AuthServer__Issuer="http://localhost:$authserver_port"
                            Store__Url="http://127.0.0.1:$fhirstore_port" Store__OperatorKeyFile="$data/secrets/operator.key"
-                           AuthServer__FhirBaseUrl="http://localhost:$gateway_port/r4") ;;
+                           AuthServer__FhirBaseUrl="http://localhost:$gateway_port/r4"
+                           # The embedded stack listens on loopback only, where the sign-in code send limits
+                           # guard against nobody but its user, and load testers sign the demo member in
+                           # several times a run (loadtests/README.md): raised here, production keeps the
+                           # defaults; a value already in the environment wins.
+                           MemberApp__CodeSendsPerAccount="${MemberApp__CodeSendsPerAccount:-500}"
+                           MemberApp__CodeSendsPerAccountPerAddress="${MemberApp__CodeSendsPerAccountPerAddress:-500}"
+                           MemberApp__CodeSendsPerAddress="${MemberApp__CodeSendsPerAddress:-5000}") ;;
     gateway) settings+=(Proxy__FhirStoreUrl="http://127.0.0.1:$fhirstore_port" MemberContext__Keys__0="$member_context_key"
                         Revocation__FeedKey="$feed_key" Revocation__AuthServerUrl="http://127.0.0.1:$authserver_port"
                         Tokens__Issuer="http://localhost:$authserver_port" Tokens__Audience="http://localhost:$gateway_port/r4"

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using PatientAccess.AuthServer.Tests.Integration.Member;
-using PatientAccess.Testing;
 
 namespace PatientAccess.AuthServer.Tests.Integration.Mail;
 
@@ -289,9 +288,5 @@ public sealed class SmtpFailureTests(MemberServices stack)
     }
 
     /// <summary>Security staff see failed code e-mails on the dashboard: members who cannot sign in.</summary>
-    private static async Task<string> MetricsAsync(AuthServerHost host)
-    {
-        using var client = host.Server.CreateManagementClient();
-        return await client.GetStringAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
-    }
+    private static Task<string> MetricsAsync(AuthServerHost host) => CodeSendLimitTests.MetricsAsync(host);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using PatientAccess.Testing;
 
 namespace PatientAccess.AuthServer.Tests.Integration.Member;
 
@@ -112,9 +113,10 @@ public sealed class CodeSendLimitTests(MemberServices stack)
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
     }
 
+    /// <summary>The authserver's /metrics, on its management listener (the public one does not route it).</summary>
     internal static async Task<string> MetricsAsync(AuthServerHost host)
     {
-        using var client = host.Browser();
+        using var client = host.Server.CreateManagementClient();
         return await client.GetStringAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
     }
 

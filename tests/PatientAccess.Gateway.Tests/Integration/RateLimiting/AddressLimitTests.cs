@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
 using PatientAccess.Gateway.Tests.Support;
+using PatientAccess.ServiceDefaults.Redis;
+using PatientAccess.Testing;
 
 namespace PatientAccess.Gateway.Tests.Integration.RateLimiting;
 
@@ -28,6 +31,19 @@ public sealed class AddressLimitTests(GatewayFixture fixture) : IClassFixture<Ga
         }
 
         return fixture.NewGateway(settings);
+    }
+
+    /// <summary>
+    /// A client of a gateway whose Redis connection is up, as a running gateway's is soon after start:
+    /// decisions made locally while it connects would let one extra request past Redis' full bucket.
+    /// </summary>
+    private static async Task<HttpClient> ConnectedClientAsync(GatewayFactory gateway)
+    {
+        var client = gateway.CreateClient();
+        var redis = gateway.Services.GetRequiredService<RedisConnection>();
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(redis.Multiplexer.IsConnected), TimeSpan.FromSeconds(10)),
+            "the gateway never connected to Redis");
+        return client;
     }
 
     private static string NewPeer() => "10.77." + Random.Shared.Next(0, 255) + "." + Random.Shared.Next(1, 255);
@@ -58,7 +74,7 @@ public sealed class AddressLimitTests(GatewayFixture fixture) : IClassFixture<Ga
     public async Task Junk_EveryKindFromOneAddress_429OnceTheAddressBucketIsEmpty()
     {
         await using var gateway = Limited();
-        using var client = gateway.CreateClient();
+        using var client = await ConnectedClientAsync(gateway);
         var peer = NewPeer();
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage? last = null;
@@ -86,7 +102,7 @@ public sealed class AddressLimitTests(GatewayFixture fixture) : IClassFixture<Ga
     public async Task Junk_FloodedAddress_OtherAddressAndMembersAppsOnTheSameAddressUnaffected()
     {
         await using var gateway = Limited();
-        using var client = gateway.CreateClient();
+        using var client = await ConnectedClientAsync(gateway);
         var peer = NewPeer();
         var knownToken = fixture.Tokens.Create();
         using (var first = await client.SendAsync(GatewayFixture.Get("/r4/Coverage", knownToken, peer), Ct))
@@ -125,7 +141,7 @@ public sealed class AddressLimitTests(GatewayFixture fixture) : IClassFixture<Ga
     public async Task Junk_ForgedTokenOnFloodedAddress_Still429()
     {
         await using var gateway = Limited();
-        using var client = gateway.CreateClient();
+        using var client = await ConnectedClientAsync(gateway);
         var peer = NewPeer();
         for (var i = 0; i < Burst; i++)
         {
@@ -142,7 +158,7 @@ public sealed class AddressLimitTests(GatewayFixture fixture) : IClassFixture<Ga
     public async Task Refusals_GeoFromAbroad_ChargedToTheAddress()
     {
         await using var gateway = Limited();
-        using var client = gateway.CreateClient();
+        using var client = await ConnectedClientAsync(gateway);
         var statuses = new List<HttpStatusCode>();
         var abroad = "193.0.6.140"; // RIPE NCC, the Netherlands
         for (var i = 0; i < Burst + 2; i++)
@@ -164,7 +180,7 @@ public sealed class AddressLimitTests(GatewayFixture fixture) : IClassFixture<Ga
             ["RateLimiting:Token:Burst"] = "2",
             ["RateLimiting:Token:PerSecond"] = "0.01",
         });
-        using var client = gateway.CreateClient();
+        using var client = await ConnectedClientAsync(gateway);
         var token = fixture.Tokens.Create();
         var statuses = new List<HttpStatusCode>();
         var abroad = "193.0.6.141"; // RIPE NCC, the Netherlands; not the other test's
@@ -185,7 +201,7 @@ public sealed class AddressLimitTests(GatewayFixture fixture) : IClassFixture<Ga
             ["RateLimiting:Token:Burst"] = "3",
             ["RateLimiting:Token:PerSecond"] = "0.01",
         });
-        using var client = gateway.CreateClient();
+        using var client = await ConnectedClientAsync(gateway);
         var token = fixture.Tokens.Create(TestTokens.Claims(scope: "patient/Coverage.read"));
         var statuses = new List<HttpStatusCode>();
         foreach (var path in new[] { "/r4/Condition", "/r4/Patient/someone-else", "/r4/Observation", "/r4/Coverage" })
@@ -201,7 +217,7 @@ public sealed class AddressLimitTests(GatewayFixture fixture) : IClassFixture<Ga
     public async Task Junk_SpoofedForwardedForFromUntrustedPeer_ChargedToThePeer()
     {
         await using var gateway = Limited();
-        using var client = gateway.CreateClient();
+        using var client = await ConnectedClientAsync(gateway);
         var peer = NewPeer();
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < Burst + 4; i++)
@@ -220,7 +236,7 @@ public sealed class AddressLimitTests(GatewayFixture fixture) : IClassFixture<Ga
     public async Task Junk_SpreadOverOneIpv6Network_OneBucketForTheWholeSlash64()
     {
         await using var gateway = Limited();
-        using var client = gateway.CreateClient();
+        using var client = await ConnectedClientAsync(gateway);
         var network = "2001:db8:" + Random.Shared.Next(1, 0xffff).ToString("x", System.Globalization.CultureInfo.InvariantCulture) + ":7:";
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < Burst + 3; i++)
@@ -242,7 +258,7 @@ public sealed class AddressLimitTests(GatewayFixture fixture) : IClassFixture<Ga
             ["RateLimiting:Preflight:Burst"] = (Burst * 2).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["RateLimiting:Preflight:PerSecond"] = "0.01",
         });
-        using var client = gateway.CreateClient();
+        using var client = await ConnectedClientAsync(gateway);
         var peer = NewPeer();
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < (Burst * 2) + 1; i++)

@@ -57,6 +57,11 @@ public sealed class SmartServices : IAsyncLifetime
             ["Store__OperatorKeyFile"] = keyFile,
             ["AuthServer__Issuer"] = $"http://127.0.0.1:{port}",
             ["AuthServer__FhirBaseUrl"] = Audience,
+            // As run.sh sets them for a stack on loopback: every test here signs the demo member in
+            // several times, far past the production send limits (3 codes per account and address per 15 min).
+            ["MemberApp__CodeSendsPerAccount"] = "500",
+            ["MemberApp__CodeSendsPerAccountPerAddress"] = "500",
+            ["MemberApp__CodeSendsPerAddress"] = "5000",
         }, port);
         return new RunningAuthServer(process.BaseAddress, data);
     }
