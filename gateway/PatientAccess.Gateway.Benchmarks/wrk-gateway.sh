@@ -234,7 +234,7 @@ summary=$out/summary.md
   printf '| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n'
   tail -n +2 "$results" | awk -F'\t' '{ printf "| %s | %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 }'
   if [ "$skip_gateway" != 1 ]; then
-    printf '\nTargets: gateway throughput at least 80%% of bare YARP (saturating); gateway minus store at most 1 ms at p50 and 3 ms at p99 (moderate).\n\n'
+    printf '\nTargets: gateway throughput at least 90%% of bare YARP (saturating); gateway minus store at most 0.5 ms at p50 and 3 ms at p99 (moderate).\n\n'
     printf '| round | request | gateway / bare YARP req/s (saturating) | gateway - store p50 ms (moderate) | gateway - store p99 ms (moderate) | targets |\n'
     printf '| --- | --- | ---: | ---: | ---: | --- |\n'
     tail -n +2 "$results" | awk -F'\t' '
@@ -246,7 +246,7 @@ summary=$out/summary.md
           ratio = v[r "|saturating|" u "|gateway|rps"] / v[r "|saturating|" u "|bare|rps"]
           d50 = v[r "|moderate|" u "|gateway|p50"] - v[r "|moderate|" u "|store|p50"]
           d99 = v[r "|moderate|" u "|gateway|p99"] - v[r "|moderate|" u "|store|p99"]
-          met = (ratio >= 0.8 && d50 <= 1 && d99 <= 3) ? "met" : "missed"
+          met = (ratio >= 0.9 && d50 <= 0.5 && d99 <= 3) ? "met" : "missed"
           printf "| %s | %s | %.1f%% | %+.2f | %+.2f | %s |\n", r, u, ratio * 100, d50, d99, met
         }
       }' | tee "$out/rounds.md"
@@ -266,7 +266,7 @@ summary=$out/summary.md
       END {
         for (i = 0; i < n; i++) {
           u = order[i]; mr = median(r[u]); m50 = median(p[u]); m99 = median(q[u])
-          printf "| %s | %.1f%% | %+.2f | %+.2f | %s |\n", u, mr, m50, m99, (mr >= 80 && m50 <= 1 && m99 <= 3) ? "met" : "missed"
+          printf "| %s | %.1f%% | %+.2f | %+.2f | %s |\n", u, mr, m50, m99, (mr >= 90 && m50 <= 0.5 && m99 <= 3) ? "met" : "missed"
         }
       }' "$out/rounds.md"
   fi
