@@ -1,7 +1,9 @@
 using PatientAccess.AuthServer.Audit;
+using PatientAccess.AuthServer.Authorize;
 using PatientAccess.AuthServer.Member.Identity;
 using PatientAccess.AuthServer.Member.Pages;
 using PatientAccess.AuthServer.Member.Security;
+using PatientAccess.AuthServer.Member.Sessions;
 
 namespace PatientAccess.AuthServer.Member.Consent;
 
@@ -19,23 +21,13 @@ internal static class SharingPages
         group.MapGet("/sharing", async (HttpContext context, [AsParameters] ConsentSteps steps, CancellationToken cancellationToken) =>
         {
             var session = await steps.Sessions.FindAsync(context, cancellationToken);
-            if (await steps.Consent.LoadAsync(session, cancellationToken) is not { } state || session!.Record.ChosenPatientId is not { } chosenId)
+            var (answer, _, member) = await ChosenAsync(context, session, steps, cancellationToken);
+            if (answer is not null)
             {
-                return MemberFlow.Expired(context);
+                return answer;
             }
 
-            var member = await steps.ChosenAsync(state.Account.PatientId, chosenId, cancellationToken);
-            if (member is null)
-            {
-                return MemberFlow.Expired(context);
-            }
-
-            if (steps.Policy.Decide(member) is { Offered: false } refused)
-            {
-                return await steps.RefuseAsync(context, state, member, refused, "sharing", cancellationToken);
-            }
-
-            return Show(new MemberPage(context), member, steps.Policy, Split(session.Record.SensitiveCategories));
+            return Show(new MemberPage(context), member!, steps.Policy, Split(session!.Record.SensitiveCategories));
         });
         group.MapPost("/sharing", async (HttpContext context, [AsParameters] ConsentSteps steps, CancellationToken cancellationToken) =>
         {
@@ -46,22 +38,13 @@ internal static class SharingPages
                 return MemberFlow.BadForm(context);
             }
 
-            if (await steps.Consent.LoadAsync(session, cancellationToken) is not { } state || session!.Record.ChosenPatientId is not { } chosenId)
+            var (answer, state, chosen) = await ChosenAsync(context, session, steps, cancellationToken);
+            if (answer is not null)
             {
-                return MemberFlow.Expired(context);
+                return answer;
             }
 
-            var member = await steps.ChosenAsync(state.Account.PatientId, chosenId, cancellationToken);
-            if (member is null)
-            {
-                return MemberFlow.Expired(context);
-            }
-
-            if (steps.Policy.Decide(member) is { Offered: false } refused)
-            {
-                return await steps.RefuseAsync(context, state, member, refused, "sharing", cancellationToken);
-            }
-
+            var member = chosen!;
             var ticked = SensitiveChoice.All.Where(c => form[c.Key].ToString() == "yes").ToList();
             var codes = SensitiveChoice.CodesFor(ticked.Select(c => c.Key));
             if (!steps.Policy.MayShare(member, codes))
@@ -74,13 +57,36 @@ internal static class SharingPages
                 return Show(page, member, steps.Policy, [], StatusCodes.Status403Forbidden);
             }
 
-            session.Record.SensitiveCategories = string.Join(' ', codes);
+            session!.Record.SensitiveCategories = string.Join(' ', codes);
             await steps.Sessions.SaveAsync(session, cancellationToken);
             return MemberFlow.SeeOther(context, MemberFlow.Approve);
         });
     }
 
     public static IReadOnlyList<string> Split(string? codes) => codes?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+
+    /// <summary>
+    /// The session's chosen member, judged by the proxy rules as of now (a birthday or a changed
+    /// coverage since the choice counts), or the answer that ends this step instead.
+    /// </summary>
+    private static async Task<(IResult? Answer, (PendingAuthorizationView Request, MemberAccountRecord Account) State, CoveredMember? Member)> ChosenAsync(
+        HttpContext context, MemberSession? session, ConsentSteps steps, CancellationToken cancellationToken)
+    {
+        if (await steps.Consent.LoadAsync(session, cancellationToken) is not { } state || session!.Record.ChosenPatientId is not { } chosenId)
+        {
+            return (MemberFlow.Expired(context), default, null);
+        }
+
+        var member = await steps.ChosenAsync(state.Account.PatientId, chosenId, cancellationToken);
+        if (member is null)
+        {
+            return (MemberFlow.Expired(context), state, null);
+        }
+
+        return steps.Policy.Decide(member) is { Offered: false } refused
+            ? (await steps.RefuseAsync(context, state, member, refused, "sharing", cancellationToken), state, member)
+            : (null, state, member);
+    }
 
     private static IResult Show(MemberPage page, CoveredMember member, ProxyAccessPolicy policy, IReadOnlyList<string> chosen, int status = StatusCodes.Status200OK)
     {
