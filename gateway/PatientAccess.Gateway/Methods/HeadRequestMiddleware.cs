@@ -10,14 +10,12 @@ namespace PatientAccess.Gateway.Methods;
 /// </summary>
 internal sealed class HeadRequestMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context)
-    {
-        if (!HttpMethods.IsHead(context.Request.Method))
-        {
-            await next(context);
-            return;
-        }
+    // Every other request passes straight through, without an async state machine of its own.
+    public Task InvokeAsync(HttpContext context) =>
+        HttpMethods.IsHead(context.Request.Method) ? ServeAsGetAsync(context) : next(context);
 
+    private async Task ServeAsGetAsync(HttpContext context)
+    {
         context.Request.Method = HttpMethods.Get;
         var body = context.Response.Body;
         context.Response.Body = Stream.Null;
