@@ -15,6 +15,8 @@ internal sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : D
 {
     public DbSet<ClientRecord> Clients => Set<ClientRecord>();
 
+    public DbSet<ClientListingRecord> ClientListings => Set<ClientListingRecord>();
+
     public DbSet<SigningKeyRecord> SigningKeys => Set<SigningKeyRecord>();
 
     public DbSet<PendingAuthorization> PendingAuthorizations => Set<PendingAuthorization>();
@@ -43,6 +45,11 @@ internal sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : D
             e.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(c => c.SuspendedFrom).HasConversion<string>().HasMaxLength(16);
             e.Ignore(c => c.IsActive);
+        });
+        modelBuilder.Entity<ClientListingRecord>(e =>
+        {
+            e.ToTable("client_listings");
+            e.HasKey(l => l.ClientId);
         });
         modelBuilder.Entity<SigningKeyRecord>(e =>
         {

@@ -8,7 +8,10 @@ internal sealed class StorageInitializer(IDbContextFactory<AuthDbContext> contex
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Database.EnsureCreatedAsync(cancellationToken);
+        if (!await db.Database.EnsureCreatedAsync(cancellationToken))
+        {
+            await SchemaUpgrade.CreateMissingTablesAsync(db, cancellationToken);
+        }
         if (db.Database.IsSqlite())
         {
             // WAL lets readers proceed while one writer commits.

@@ -21,6 +21,7 @@ internal sealed class AuthServerHost : WebApplicationFactory<Program>
     {
         Backend = backend;
         DataDirectory = dataDirectory;
+        ConnectionString = postgresConnectionString;
         _settings = new Dictionary<string, string?>
         {
             ["Service:Port"] = "5999",
@@ -45,6 +46,9 @@ internal sealed class AuthServerHost : WebApplicationFactory<Program>
     public string Backend { get; }
 
     public string DataDirectory { get; }
+
+    /// <summary>The PostgreSQL database's connection string; null on SQLite (the file is in the data folder).</summary>
+    public string? ConnectionString { get; }
 
     public MutableTimeProvider Clock { get; } = new();
 

@@ -24,15 +24,28 @@ internal static class LanguageSelector
         return MemberText.For(preferred ?? MemberText.English);
     }
 
+    /// <summary>Where the language switch may send the browser back to: only the site's own pages.</summary>
+    public static string SafeReturn(string? path)
+    {
+        string[] areas = ["/member", "/developer", "/gallery", "/staff"];
+        var ours = path is not null && (path == "/" || areas.Any(a => path == a || path.StartsWith(a + "/", StringComparison.Ordinal) || path.StartsWith(a + "?", StringComparison.Ordinal)))
+            && !path.Contains("//", StringComparison.Ordinal) && !path.Contains('\\', StringComparison.Ordinal);
+        return ours ? path! : "/member";
+    }
+
     public static void Remember(HttpContext context, string language)
     {
         ArgumentNullException.ThrowIfNull(context);
+
+        // Before the portal and gallery existed the cookie was scoped to /member; the narrower one would win there.
+        context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/member" });
         context.Response.Cookies.Append(CookieName, language, new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
             Secure = context.Request.IsHttps,
-            Path = "/member",
+            // The whole site (member pages, portal, gallery, staff) speaks the language chosen once.
+            Path = "/",
             MaxAge = TimeSpan.FromDays(365),
             IsEssential = true,
         });

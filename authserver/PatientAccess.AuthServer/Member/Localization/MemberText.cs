@@ -5,9 +5,11 @@ using System.Text.Json;
 namespace PatientAccess.AuthServer.Member.Localization;
 
 /// <summary>
-/// The member pages' words in one language, from the string tables <c>strings.{lang}.json</c>
-/// embedded beside this file. Every table has the same keys (a unit test holds them to it),
-/// so a missing translation fails the build's tests rather than showing a key to a member.
+/// The site's words in one language (member pages, and the portal, gallery and staff pages that
+/// share their layout), from every embedded string table named <c>strings.{lang}.json</c> or
+/// <c>{area}.strings.{lang}.json</c> in a <c>Localization</c> folder, merged; a key defined twice
+/// fails at start. Every language has the same keys (a unit test holds them to it), so a missing
+/// translation fails the build's tests rather than showing a key to a member.
 /// </summary>
 internal sealed class MemberText
 {
@@ -43,8 +45,19 @@ internal sealed class MemberText
     private static FrozenDictionary<string, string> Load(string language)
     {
         var assembly = typeof(MemberText).Assembly;
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith($"strings.{language}.json", StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        return JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!.ToFrozenDictionary(StringComparer.Ordinal);
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith($"strings.{language}.json", StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!)
+            {
+                if (!merged.TryAdd(key, value))
+                {
+                    throw new InvalidOperationException($"text key '{key}' is defined twice ({name})");
+                }
+            }
+        }
+
+        return merged.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

@@ -27,6 +27,9 @@ internal sealed class MemberPage
 
     public IReadOnlyList<FieldError> Errors { get; init; } = [];
 
+    /// <summary>Links for the area's own navigation (portal, staff), shown in the header beside the language switch.</summary>
+    public Html? AreaNav { get; init; }
+
     public Html Csrf => Html.Of($"<input type=\"hidden\" name=\"{_tokens.FormFieldName}\" value=\"{_tokens.RequestToken}\">");
 
     public Html Form(string action, Html content, string submit, string? buttonName = null, string? buttonValue = null) => Html.Of($"""
@@ -81,6 +84,7 @@ internal sealed class MemberPage
             <a class="skip" href="#main">{T["layout.skip"]}</a>
             <header>
             <p class="plan">{T["plan.name"]}</p>
+            {AreaNav}
             <nav aria-label="{T["layout.languageNav"]}">
             <a href="/member/language?to={other}&amp;return={Uri.EscapeDataString(back)}" lang="{other}" hreflang="{other}">{MemberText.For(other)["layout.switchTo"]}</a>
             </nav>

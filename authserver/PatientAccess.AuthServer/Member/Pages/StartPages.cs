@@ -56,9 +56,7 @@ internal static class StartPages
             }
 
             // Only our own pages: an open redirect here would lend the plan's name to phishing.
-            var back = @return is not null && @return.StartsWith("/member", StringComparison.Ordinal) && !@return.Contains("//", StringComparison.Ordinal)
-                && !@return.Contains('\\', StringComparison.Ordinal) ? @return : "/member";
-            return Results.Redirect(back);
+            return Results.Redirect(LanguageSelector.SafeReturn(@return));
         });
     }
 }
