@@ -90,6 +90,8 @@ admin_key_hash=$(printf '%s' "$(secret admin.key)" | sha256sum | cut -d' ' -f1)
 # The gateways read the revocation feed (and app rate limits) with a read-only key of their own.
 feed_key=$(secret revocation-feed.key)
 feed_key_hash=$(printf '%s' "$feed_key" | sha256sum | cut -d' ' -f1)
+# The staff key (plan reviewers: /staff pages, /api/staff) stays in the file; the authserver knows only its hash.
+staff_key_hash=$(printf '%s' "$(secret staff.key)" | sha256sum | cut -d' ' -f1)
 
 # --- start, and stop everything on the way out -----------------------------------
 pids=()
@@ -141,6 +143,7 @@ for s in "${services[@]}"; do
     authserver) settings+=(Admin__ApiKeyHashes__0="$admin_key_hash" Admin__RevocationFeedKeyHashes__0="$feed_key_hash" AuthServer__Issuer="http://localhost:$authserver_port"
                            Store__Url="http://127.0.0.1:$fhirstore_port" Store__OperatorKeyFile="$data/secrets/operator.key"
                            AuthServer__FhirBaseUrl="http://localhost:$gateway_port/r4"
+                           Staff__KeyHashes__0="$staff_key_hash"
                            # The embedded stack listens on loopback only, where the sign-in code send limits
                            # guard against nobody but its user, and load testers sign the demo member in
                            # several times a run (loadtests/README.md): raised here, production keeps the
@@ -200,6 +203,7 @@ PatientAccess is running (data in $data, logs in $data/logs).
   Demo member           John Allen, born 1950-10-19, member ID 123456789123, zip 02114
   Operator key (store)  $data/secrets/operator.key
   Admin key             $data/secrets/admin.key (security staff; the gateways hold only revocation-feed.key)
+  Staff key             $data/secrets/staff.key (plan reviewers: sign in at /staff, or Bearer on /api/staff)
 
   Management ports (/metrics, /health/live, /health/ready; the public ports do not answer them):
     gateway     http://127.0.0.1:$(field "${services[3]}" 4)

@@ -51,7 +51,7 @@ internal static class MemberAppServiceCollectionExtensions
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "pa-member-csrf";
-            options.Cookie.Path = "/member";
+            options.Cookie.Path = "/"; // every area's forms (member, portal, staff) post with it
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.HttpOnly = true;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

@@ -4,8 +4,10 @@ using PatientAccess.AuthServer.Clients;
 using PatientAccess.AuthServer.Keys;
 using PatientAccess.AuthServer.Member.Security;
 using PatientAccess.AuthServer.Member.Sessions;
+using PatientAccess.AuthServer.Production;
 using PatientAccess.AuthServer.Refresh;
 using PatientAccess.AuthServer.Revocation;
+using PatientAccess.AuthServer.Staff;
 using PatientAccess.AuthServer.Tokens;
 
 namespace PatientAccess.AuthServer.Storage;
@@ -34,6 +36,18 @@ internal sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : D
     public DbSet<MemberSessionRecord> MemberSessions => Set<MemberSessionRecord>();
 
     public DbSet<LockoutRecord> Lockouts => Set<LockoutRecord>();
+
+    public DbSet<StaffSessionRecord> StaffSessions => Set<StaffSessionRecord>();
+
+    public DbSet<StaffActionRecord> StaffActions => Set<StaffActionRecord>();
+
+    public DbSet<ProductionRequestRecord> ProductionRequests => Set<ProductionRequestRecord>();
+
+    public DbSet<AttestationRecord> Attestations => Set<AttestationRecord>();
+
+    public DbSet<ProductionFileRecord> ProductionFiles => Set<ProductionFileRecord>();
+
+    public DbSet<ReviewScheduleRecord> ReviewSchedules => Set<ReviewScheduleRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -109,6 +123,49 @@ internal sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : D
         {
             e.ToTable("member_lockouts");
             e.HasKey(l => l.KeyHash);
+        });
+        OnStaffModelCreating(modelBuilder);
+    }
+
+    /// <summary>Staff sessions and actions, production requests, attestations, their files and review dates (issue 14, part C): new tables only.</summary>
+    private static void OnStaffModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<StaffSessionRecord>(e =>
+        {
+            e.ToTable("staff_sessions");
+            e.HasKey(s => s.SessionHash);
+            e.HasIndex(s => s.ExpiresAt);
+        });
+        modelBuilder.Entity<StaffActionRecord>(e =>
+        {
+            e.ToTable("staff_actions");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).ValueGeneratedOnAdd();
+            e.HasIndex(a => a.Subject);
+        });
+        modelBuilder.Entity<ProductionRequestRecord>(e =>
+        {
+            e.ToTable("production_requests");
+            e.HasKey(r => r.RequestId);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(r => new { r.ClientId, r.Status });
+            e.HasIndex(r => r.Status);
+        });
+        modelBuilder.Entity<AttestationRecord>(e =>
+        {
+            e.ToTable("attestations");
+            e.HasKey(a => a.RequestId);
+            e.HasIndex(a => a.ClientId);
+        });
+        modelBuilder.Entity<ProductionFileRecord>(e =>
+        {
+            e.ToTable("production_files");
+            e.HasKey(f => new { f.RequestId, f.Kind });
+        });
+        modelBuilder.Entity<ReviewScheduleRecord>(e =>
+        {
+            e.ToTable("review_schedules");
+            e.HasKey(s => s.ClientId);
         });
     }
 }
