@@ -10,10 +10,10 @@ public sealed class AttestationRuleTests
     public static TheoryData<int> QuestionsTwoToTen => [2, 3, 4, 5, 6, 7, 8, 9, 10];
 
     [Fact]
-    public void Judge_AllYes_Qualifies() => Assert.Empty(AttestationRule.Judge(Answers(), certificateAttached: false));
+    public void Judge_Question1No_RestYes_Qualifies() => Assert.Empty(AttestationRule.Judge(Answers(), certificateAttached: false));
 
     [Fact]
-    public void Judge_Question1No_RestYes_Qualifies() => Assert.Empty(AttestationRule.Judge(Answers((1, No)), certificateAttached: false));
+    public void Judge_AllTenYesWithTheCertificate_Qualifies() => Assert.Empty(AttestationRule.Judge(Answers((1, Yes)), certificateAttached: true));
 
     [Theory]
     [MemberData(nameof(QuestionsTwoToTen))]
@@ -86,9 +86,11 @@ public sealed class AttestationRuleTests
         Assert.Equal("Pregunta 8 (datos solo en los EE. UU.): una respuesta No descalifica a la aplicación para el acceso de producción.", es.Message);
     }
 
+    /// <summary>Not certified (question 1 No), every other answer Yes, then the changes.</summary>
     private static AttestationAnswer?[] Answers(params (int Question, AttestationAnswer Answer)[] changes)
     {
         var answers = Enumerable.Repeat<AttestationAnswer?>(Yes, 10).ToArray();
+        answers[0] = No;
         foreach (var (question, answer) in changes)
         {
             answers[question - 1] = answer;
