@@ -177,6 +177,10 @@ public sealed class ProductionDecisionTests(AuthBackends backends)
         }
 
         Assert.Equal(ClientStatus.Sandbox, (await host.Service<ClientRegistry>().FindAsync(clientId, TestContext.Current.CancellationToken))!.Status);
+        using (await staff.GetAsync("/staff/requests/" + requestId))
+        {
+        }
+
         using (var approved = await staff.PostAsync($"/staff/requests/{requestId}/decision", [KeyValuePair.Create("decision", "approve"), KeyValuePair.Create("reason", "All ten answers qualify.")]))
         {
             Assert.Equal("/staff/requests?decided=approved", MemberDriver.LocationOf(approved));

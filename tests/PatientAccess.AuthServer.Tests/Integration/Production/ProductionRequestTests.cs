@@ -83,7 +83,7 @@ public sealed class ProductionRequestTests(AuthBackends backends)
     [Fact]
     public async Task Submit_AllowedExceptions_Accepted()
     {
-        var host = backends[AuthBackends.Sqlite];
+        await using var host = await backends.FreshAsync(AuthBackends.Sqlite, StaffKey.Settings());
         var driver = new ProductionDriver(host);
         var developer = ProductionDriver.NewEmail();
 
