@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -15,15 +16,24 @@ namespace PatientAccess.AuthServer.Tests.Integration.Production;
 internal sealed class ProductionDriver
 {
     public const string Redirect = "https://app.example.com/callback";
+
+    // One derived server per host, made on first use and disposed with the host: every derived
+    // server is a whole application (hosted services, file watchers), and inotify instances are few.
+    private static readonly ConditionalWeakTable<AuthServerHost, Shared> PerHost = [];
     private readonly AuthServerHost _host;
 
     public ProductionDriver(AuthServerHost host)
     {
         _host = host;
-        Factory = host.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IClientOwnership>(Ownership)));
+        var shared = PerHost.GetValue(host, h =>
+        {
+            var ownership = new TestOwnership();
+            return new Shared(ownership, h.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IClientOwnership>(ownership))));
+        });
+        (Ownership, Factory) = (shared.Ownership, shared.Factory);
     }
 
-    public TestOwnership Ownership { get; } = new();
+    public TestOwnership Ownership { get; }
 
     public WebApplicationFactory<Program> Factory { get; }
 
@@ -99,4 +109,6 @@ internal sealed class ProductionDriver
         using var staff = StaffKey.Client(_host);
         return await staff.PostAsJsonAsync(new Uri($"/api/staff/requests/{requestId}/{decision}", UriKind.Relative), new JsonObject { ["reason"] = reason });
     }
+
+    private sealed record Shared(TestOwnership Ownership, WebApplicationFactory<Program> Factory);
 }

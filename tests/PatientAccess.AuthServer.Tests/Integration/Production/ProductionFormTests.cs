@@ -14,7 +14,7 @@ public sealed partial class ProductionFormTests(AuthBackends backends)
     public async Task Form_Qualifying_SeeOtherThenPendingNoticeAndNoForm(string backend)
     {
         await using var host = await backends.FreshAsync(backend, StaffKey.Settings());
-        var (driver, http, clientId) = await DeveloperAsync(host);
+        var (_, http, clientId) = await DeveloperAsync(host);
         using var posted = await PostAsync(http, clientId, Fields(), logo: ("logo.png", TestImages.Png(96, 96)));
         Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
         var page = await http.GetStringAsync(posted.Headers.Location, TestContext.Current.CancellationToken);
@@ -22,14 +22,13 @@ public sealed partial class ProductionFormTests(AuthBackends backends)
         Assert.Contains("waiting for review", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<form method=\"post\" action=\"/developer", page, StringComparison.Ordinal);
         Assert.Equal(ProductionRequestStatus.Pending, (await host.Service<ProductionRequests>().LatestForClientAsync(clientId, TestContext.Current.CancellationToken))!.Status);
-        _ = driver;
     }
 
     [Fact]
     public async Task Form_NonQualifyingAnswer_ErrorAtThatQuestionInTheMembersLanguage()
     {
         var host = backends[AuthBackends.Sqlite];
-        var (_, http, clientId) = await DeveloperAsync(host);
+        var (driver, http, clientId) = await DeveloperAsync(host);
         var fields = Fields();
         fields["q7"] = "no";
         using (var refused = await PostAsync(http, clientId, fields, logo: ("logo.png", TestImages.Png(96, 96))))
@@ -44,7 +43,7 @@ public sealed partial class ProductionFormTests(AuthBackends backends)
             Assert.Contains("value=\"Example Health Apps Inc.\"", page, StringComparison.Ordinal);
         }
 
-        using var spanish = await DeveloperClientAsync(host, clientId, "es-US");
+        using var spanish = driver.Developer(driver.Ownership.OwnerOf(clientId), "es-US");
         using var es = await PostAsync(spanish, clientId, fields, logo: ("logo.png", TestImages.Png(96, 96)));
         Assert.Contains("Pregunta 7 (eliminar datos al revocar el acceso): una respuesta No descalifica", await es.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Null(await host.Service<ProductionRequests>().LatestForClientAsync(clientId, TestContext.Current.CancellationToken));
@@ -121,14 +120,6 @@ public sealed partial class ProductionFormTests(AuthBackends backends)
         var developer = ProductionDriver.NewEmail();
         var clientId = await driver.NewSandboxClientAsync(developer);
         return (driver, driver.Developer(developer), clientId);
-    }
-
-    private static async Task<HttpClient> DeveloperClientAsync(AuthServerHost host, string clientId, string language)
-    {
-        var driver = new ProductionDriver(host);
-        var developer = ProductionDriver.NewEmail();
-        driver.Ownership.Own(clientId, developer);
-        return await Task.FromResult(driver.Developer(developer, language));
     }
 
     /// <summary>GETs the form (for its antiforgery token and cookie), then posts it as a browser does.</summary>

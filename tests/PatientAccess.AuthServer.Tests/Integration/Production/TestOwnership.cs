@@ -21,6 +21,14 @@ internal sealed class TestOwnership : IClientOwnership
         }
     }
 
+    public string OwnerOf(string clientId)
+    {
+        lock (_owners)
+        {
+            return _owners[clientId];
+        }
+    }
+
     public Task<string?> OwnerEmailAsync(HttpContext context, string clientId, CancellationToken cancellationToken)
     {
         var developer = context.Request.Headers[Header].ToString();
