@@ -45,6 +45,7 @@ internal sealed class DemoEvidence(IDbContextFactory<AuthDbContext> contexts, IO
             from code in codes
             join grant in db.Grants.AsNoTracking() on code.GrantId equals grant.GrantId
             where demo.Contains(grant.PatientId) && !db.DemoExchanges.Any(e => e.CodeHash == code.CodeHash)
+            orderby code.ConsumedAt
             select new DemoExchangeRecord { CodeHash = code.CodeHash, ClientId = code.ClientId, PatientId = grant.PatientId, ExchangedAt = code.ConsumedAt!.Value })
             .Take(10_000)
             .ToListAsync(cancellationToken);

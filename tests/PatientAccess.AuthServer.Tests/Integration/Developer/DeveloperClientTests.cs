@@ -166,7 +166,7 @@ public sealed class DeveloperClientTests(AuthBackends backends)
             using (var view = await other.GetAsync("/developer/clients/" + id))
             {
                 Assert.Equal(HttpStatusCode.NotFound, view.StatusCode);
-                Assert.Equal(Stripped(missingPage), Stripped(other.LastPage));
+                Assert.Equal(Stripped(missingPage.Replace("app-does-not-exist", "ID", StringComparison.Ordinal)), Stripped(other.LastPage.Replace(id, "ID", StringComparison.Ordinal)));
                 Assert.DoesNotContain(before.Name, other.LastPage, StringComparison.Ordinal);
             }
 
@@ -220,7 +220,8 @@ public sealed class DeveloperClientTests(AuthBackends backends)
         }
 
         var after = (await host.Service<ClientRegistry>().FindAsync(clientId, CancellationToken.None))!;
-        Assert.Equal((before.Name, before.SecretHash, before.RedirectUris, before.LogoUri), (after.Name, after.SecretHash, after.RedirectUris, after.LogoUri));
+        Assert.Equal((before.Name, before.SecretHash, before.LogoUri), (after.Name, after.SecretHash, after.LogoUri));
+        Assert.Equal(before.RedirectUris, after.RedirectUris);
     }
 
     [Theory]
@@ -257,7 +258,8 @@ public sealed class DeveloperClientTests(AuthBackends backends)
         }
 
         var after = (await host.Service<ClientRegistry>().FindAsync(clientId, CancellationToken.None))!;
-        Assert.Equal((before.Name, before.SecretHash, before.RedirectUris), (after.Name, after.SecretHash, after.RedirectUris));
+        Assert.Equal((before.Name, before.SecretHash), (after.Name, after.SecretHash));
+        Assert.Equal(before.RedirectUris, after.RedirectUris);
 
         // The API ignores the portal's cookie (under either name, whatever its path): a cross-site
         // request riding on it is refused, JSON or form, and changes nothing.
