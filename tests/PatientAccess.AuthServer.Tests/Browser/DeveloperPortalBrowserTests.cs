@@ -55,13 +55,13 @@ public sealed class DeveloperPortalBrowserTests(MemberServices stack) : IAsyncLi
     [Fact]
     public Task NewDeveloper_English_SignUpRegisterAppSecretOnce() => RunAsync(new Words(
         "en-US", "Create an account", "Your name", "E-mail address", "Send me a code", "6-digit code", "Confirm", "Your apps", "Register an app",
-        "App name", "Confidential", "Redirect URLs", "Website (optional)", "Logo (optional)", "Register app", "Your client secret", "Enter the app's name"));
+        "App name", "Confidential", "Redirect URLs", "Website (optional)", "Logo (optional)", "Register app", "Your client secret", "Enter the app's name", "Edit app"));
 
     [Fact]
     public Task NewDeveloper_Spanish_SignUpRegisterAppSecretOnce() => RunAsync(new Words(
         "es-MX", "Crear una cuenta", "Su nombre", "Correo electrónico", "Enviarme un código", "Código de 6 dígitos", "Confirmar", "Sus aplicaciones",
         "Registrar una aplicación", "Nombre de la aplicación", "Confidencial", "URL de redirección", "Sitio web (opcional)", "Logotipo (opcional)",
-        "Registrar aplicación", "Su secreto de cliente", "Escriba el nombre de la aplicación"));
+        "Registrar aplicación", "Su secreto de cliente", "Escriba el nombre de la aplicación", "Editar aplicación"));
 
     private async Task RunAsync(Words words)
     {
@@ -112,6 +112,10 @@ public sealed class DeveloperPortalBrowserTests(MemberServices stack) : IAsyncLi
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ada's Health App", Level = 1 })).ToBeVisibleAsync();
         Assert.Equal(0, await secretHeading.CountAsync());
         Assert.DoesNotContain(secret!, await page.ContentAsync(), StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = words.Edit }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel(words.AppName)).ToHaveValueAsync("Ada's Health App");
+        await CheckAccessibilityAsync(page, axe);
     }
 
     private static async Task CheckAccessibilityAsync(IPage page, string axe)
@@ -125,5 +129,5 @@ public sealed class DeveloperPortalBrowserTests(MemberServices stack) : IAsyncLi
 
     private sealed record Words(
         string Locale, string CreateAccount, string YourName, string Email, string SendCode, string Code, string Confirm, string YourApps, string RegisterApp,
-        string AppName, string Confidential, string Redirects, string Website, string Logo, string Submit, string SecretTitle, string NameError);
+        string AppName, string Confidential, string Redirects, string Website, string Logo, string Submit, string SecretTitle, string NameError, string Edit);
 }

@@ -236,6 +236,28 @@ public sealed class DeveloperAccountTests(AuthBackends backends)
         Assert.Equal(HttpStatusCode.BadRequest, badEmail.StatusCode);
     }
 
+    [Theory]
+    [MemberData(nameof(AuthBackends.Names), MemberType = typeof(AuthBackends))]
+    public async Task Session_UsedEveryHour_EndsIdleAfterAnHourAndAtMostAfterTwelve(string backend)
+    {
+        var host = await backends.FreshAsync(backend);
+        using var api = await DeveloperApiClient.SignedUpAsync(host);
+        var token = api.AccessToken!;
+        var elapsed = TimeSpan.Zero;
+        while (elapsed < TimeSpan.FromHours(13))
+        {
+            host.Clock.Advance(TimeSpan.FromMinutes(59));
+            elapsed += TimeSpan.FromMinutes(59);
+            using var me = await SendWithTokenAsync(host, token);
+            Assert.Equal(elapsed < TimeSpan.FromHours(12) ? HttpStatusCode.OK : HttpStatusCode.Unauthorized, me.StatusCode);
+        }
+
+        using var idle = await DeveloperApiClient.SignedUpAsync(host);
+        host.Clock.Advance(TimeSpan.FromMinutes(61));
+        using var expired = await SendWithTokenAsync(host, idle.AccessToken!);
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
+    }
+
     private static async Task<HttpResponseMessage> SendWithTokenAsync(AuthServerHost host, string token)
     {
         using var http = host.Browser();

@@ -20,8 +20,11 @@ internal sealed class DeveloperApiClient(AuthServerHost host) : IDisposable
         return client;
     }
 
+    public string? Email { get; private set; }
+
     public async Task SignUpAsync(string email)
     {
+        Email = email;
         using var started = await SendAsync(HttpMethod.Post, "/api/developer/signup", new JsonObject { ["email"] = email, ["name"] = "Api Developer" });
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var token = (string)(await JsonAsync(started))["verification_token"]!;

@@ -28,6 +28,7 @@ public sealed class DeveloperClientTests(AuthBackends backends)
 
         var secret = driver.ShownSecret;
         Assert.NotNull(secret);
+        await AssertDemoGuideWorksAsync(host, driver.LastPage, clientId);
         Assert.Contains(clientId, driver.LastPage, StringComparison.Ordinal);
         Assert.Contains("/developer/clients/" + clientId + "/production", driver.LastPage, StringComparison.Ordinal);
         Assert.Contains("Request production access", driver.LastPage, StringComparison.Ordinal);
@@ -392,6 +393,25 @@ public sealed class DeveloperClientTests(AuthBackends backends)
 
         var client = (await host.Service<ClientRegistry>().FindAsync(clientId, CancellationToken.None))!;
         Assert.Equal("http://localhost:5001/developer/logos/" + clientId, client.LogoUri);
+    }
+
+    /// <summary>The page's demo authorize URL is a PKCE S256 request for the verifier shown beside it, which the authorize endpoint accepts.</summary>
+    private static async Task AssertDemoGuideWorksAsync(AuthServerHost host, string page, string clientId)
+    {
+        var url = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "<pre><code>(http://localhost:5001/oauth2/authorize\\?[^<]+)</code></pre>").Groups[1].Value);
+        var verifier = System.Text.RegularExpressions.Regex.Match(page, "<code id=\"code-verifier\">([^<]+)</code>").Groups[1].Value;
+        var query = QueryHelpers.ParseQuery(new Uri(url).Query);
+        Assert.Equal("code", query["response_type"].ToString());
+        Assert.Equal(clientId, query["client_id"].ToString());
+        Assert.Equal("S256", query["code_challenge_method"].ToString());
+        Assert.Equal(AuthServer.Tokens.Pkce.ChallengeOf(verifier), query["code_challenge"].ToString());
+        Assert.Equal(SmartApp.FhirBase, query["aud"].ToString());
+        Assert.False(string.IsNullOrEmpty(query["state"].ToString()));
+        Assert.Contains("Real apps use the standard SMART App Launch flow with PKCE", page, StringComparison.Ordinal);
+        using var http = host.Browser();
+        using var authorize = await http.GetAsync(new Uri(new Uri(url).PathAndQuery, UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, authorize.StatusCode);
+        Assert.StartsWith("/member/authorize/", authorize.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     /// <summary>A code for a demo member from the authorize endpoint and the member pages' completion, with its PKCE verifier.</summary>

@@ -85,6 +85,23 @@ internal sealed partial class DeveloperDriver(AuthServerHost host) : IDisposable
         return confirmed.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("pa-developer=", StringComparison.Ordinal)).Split(';')[0]["pa-developer=".Length..];
     }
 
+    /// <summary>Signs in an existing account through the pages.</summary>
+    public async Task SignInAsync(string email)
+    {
+        using (await GetAsync("/developer/signin"))
+        {
+        }
+
+        using var sent = await PostAsync("/developer/signin", [("email", email)]);
+        Assert.Equal("/developer/code", MemberDriver.LocationOf(sent));
+        using (await GetAsync("/developer/code"))
+        {
+        }
+
+        using var confirmed = await PostAsync("/developer/code", [("code", Outbox.LatestCode(host.DataDirectory, email))]);
+        Assert.Equal("/developer", MemberDriver.LocationOf(confirmed));
+    }
+
     /// <summary>Registers an app through the new-app page; returns its client id.</summary>
     public async Task<string> CreateAppAsync(string name = "Ada's App", string type = "confidential", string redirects = "https://app.example.com/callback", Logo? logo = null)
     {

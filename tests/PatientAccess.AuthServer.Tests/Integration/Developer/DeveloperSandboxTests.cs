@@ -88,6 +88,17 @@ public sealed class DeveloperSandboxTests(MemberServices stack)
             Assert.Equal(1, (int)body["demo_members"]!);
             Assert.NotNull((string?)body["last_exchange_at"]);
         }
+
+        // The app's page shows the same evidence to the same developer, signed in through the pages.
+        using var portal = new DeveloperDriver(host);
+        await portal.SignInAsync(api.Email!);
+        using (await portal.GetAsync("/developer/clients/" + clientId))
+        {
+            Assert.Matches("Successful demo token exchanges</dt><dd>1</dd>", portal.LastPage);
+            Assert.Matches("Demo members</dt><dd>1</dd>", portal.LastPage);
+            Assert.DoesNotMatch("Last successful exchange</dt><dd>None yet</dd>", portal.LastPage);
+            Assert.Contains("once the plan's monitor records them", System.Net.WebUtility.HtmlDecode(portal.LastPage), StringComparison.Ordinal);
+        }
     }
 
     private static async Task<string> AuthorizeAsync(AuthServerHost host, string clientId, string verifier)
