@@ -112,6 +112,7 @@ public sealed class DeveloperPortalBrowserTests(MemberServices stack) : IAsyncLi
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ada's Health App", Level = 1 })).ToBeVisibleAsync();
         Assert.Equal(0, await secretHeading.CountAsync());
         Assert.DoesNotContain(secret!, await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(secret!, _server!.Output, StringComparison.Ordinal);
 
         await page.GetByRole(AriaRole.Link, new() { Name = words.Edit }).ClickAsync();
         await Assertions.Expect(page.GetByLabel(words.AppName)).ToHaveValueAsync("Ada's Health App");

@@ -56,6 +56,68 @@ public sealed class DeveloperClientTests(AuthBackends backends)
 
     [Theory]
     [MemberData(nameof(AuthBackends.Names), MemberType = typeof(AuthBackends))]
+    public async Task Create_SealedSecretCookieInAnotherSession_ShowsNothing(string backend)
+    {
+        var host = await DeveloperHosts.ForAsync(backends, backend);
+        var email = DeveloperDriver.NewEmail();
+        using var first = new DeveloperDriver(host);
+        await first.SignUpAsync(email);
+        using var second = new DeveloperDriver(host);
+        var secondSession = await second.SignInAsync(email);
+        using (await first.GetAsync("/developer/clients/new"))
+        {
+        }
+
+        using var created = await first.PostAppAsync("/developer/clients/new", [("name", "Sealed"), ("client_type", "confidential"), ("redirect_uris", "https://app.example.com/cb")]);
+        var sealedSecret = DeveloperDriver.CookieValue(created, "pa-developer-secret");
+        var path = MemberDriver.LocationOf(created);
+        Assert.DoesNotContain(sealedSecret, created.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        // The same developer's other session, even holding the sealed cookie, is not shown the secret.
+        using var http = host.Browser();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Add("Cookie", $"pa-developer={secondSession}; pa-developer-secret={sealedSecret}");
+        using var page = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.DoesNotContain("client-secret", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        // The session that made it is shown it once.
+        using (await first.GetAsync(path))
+        {
+            Assert.NotNull(first.ShownSecret);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AuthBackends.Names), MemberType = typeof(AuthBackends))]
+    public async Task Create_BeyondTheAppsPerDeveloper_RefusedOnApiAndPage(string backend)
+    {
+        var host = await backends.FreshAsync(backend, new Dictionary<string, string?> { ["DeveloperPortal:MaxClientsPerDeveloper"] = "1" });
+        var email = DeveloperDriver.NewEmail();
+        using var api = await DeveloperApiClient.SignedUpAsync(host, email);
+        await api.CreateAsync();
+        using (var refused = await api.SendAsync(HttpMethod.Post, "/api/developer/clients", new JsonObject
+        {
+            ["name"] = "Second", ["client_type"] = "public", ["redirect_uris"] = new JsonArray("https://a.example/cb"),
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Equal("too_many_clients", (string)(await DeveloperApiClient.JsonAsync(refused))["error"]!);
+        }
+
+        using var driver = new DeveloperDriver(host);
+        await driver.SignInAsync(email);
+        using (await driver.GetAsync("/developer/clients/new"))
+        {
+        }
+
+        using var page = await driver.PostAppAsync("/developer/clients/new", [("name", "Second"), ("client_type", "public"), ("redirect_uris", "https://a.example/cb")]);
+        Assert.Equal(HttpStatusCode.Conflict, page.StatusCode);
+        Assert.Contains("the most apps one account may have (1)", driver.LastPage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(AuthBackends.Names), MemberType = typeof(AuthBackends))]
     public async Task RotateSecret_OldSecretFailsAtOnceNewOneExchanges(string backend)
     {
         var host = await DeveloperHosts.ForAsync(backends, backend);

@@ -85,8 +85,8 @@ internal sealed partial class DeveloperDriver(AuthServerHost host) : IDisposable
         return confirmed.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("pa-developer=", StringComparison.Ordinal)).Split(';')[0]["pa-developer=".Length..];
     }
 
-    /// <summary>Signs in an existing account through the pages.</summary>
-    public async Task SignInAsync(string email)
+    /// <summary>Signs in an existing account through the pages; returns the session cookie's value.</summary>
+    public async Task<string> SignInAsync(string email)
     {
         using (await GetAsync("/developer/signin"))
         {
@@ -100,6 +100,14 @@ internal sealed partial class DeveloperDriver(AuthServerHost host) : IDisposable
 
         using var confirmed = await PostAsync("/developer/code", [("code", Outbox.LatestCode(host.DataDirectory, email))]);
         Assert.Equal("/developer", MemberDriver.LocationOf(confirmed));
+        return CookieValue(confirmed, "pa-developer");
+    }
+
+    /// <summary>The value a response sets for a cookie.</summary>
+    public static string CookieValue(HttpResponseMessage response, string name)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(name + "=", StringComparison.Ordinal)).Split(';')[0][(name.Length + 1)..];
     }
 
     /// <summary>Registers an app through the new-app page; returns its client id.</summary>
