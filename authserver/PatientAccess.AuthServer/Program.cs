@@ -2,6 +2,7 @@ using PatientAccess.AuthServer.Admin;
 using PatientAccess.AuthServer.Audit;
 using PatientAccess.AuthServer.Authorize;
 using PatientAccess.AuthServer.Clients;
+using PatientAccess.AuthServer.Developer;
 using PatientAccess.AuthServer.Discovery;
 using PatientAccess.AuthServer.Introspection;
 using PatientAccess.AuthServer.Keys;
@@ -25,6 +26,7 @@ builder.Services.AddTokenEndpoints();
 builder.Services.AddAuthorizeEndpoint();
 builder.Services.AddRevocation();
 builder.Services.AddMemberApp();
+builder.Services.AddDeveloperPortal();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -39,5 +41,6 @@ app.MapRevokeApi();
 app.MapUserInfoApi();
 app.MapAdminApi();
 app.MapMemberApp();
+app.MapDeveloperPortal();
 
 return app.RunService();

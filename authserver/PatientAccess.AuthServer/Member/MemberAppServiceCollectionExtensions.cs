@@ -51,7 +51,8 @@ internal static class MemberAppServiceCollectionExtensions
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "pa-member-csrf";
-            options.Cookie.Path = "/member";
+            // The whole site: the developer portal and staff pages post forms too.
+            options.Cookie.Path = "/";
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.HttpOnly = true;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using PatientAccess.AuthServer.Authorize;
 using PatientAccess.AuthServer.Clients;
+using PatientAccess.AuthServer.Developer.Accounts;
+using PatientAccess.AuthServer.Developer.Clients;
+using PatientAccess.AuthServer.Developer.Evidence;
+using PatientAccess.AuthServer.Developer.Logos;
 using PatientAccess.AuthServer.Keys;
 using PatientAccess.AuthServer.Member.Security;
 using PatientAccess.AuthServer.Member.Sessions;
@@ -34,6 +38,16 @@ internal sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : D
     public DbSet<MemberSessionRecord> MemberSessions => Set<MemberSessionRecord>();
 
     public DbSet<LockoutRecord> Lockouts => Set<LockoutRecord>();
+
+    public DbSet<DeveloperAccountRecord> DeveloperAccounts => Set<DeveloperAccountRecord>();
+
+    public DbSet<DeveloperSessionRecord> DeveloperSessions => Set<DeveloperSessionRecord>();
+
+    public DbSet<DeveloperClientRecord> DeveloperClients => Set<DeveloperClientRecord>();
+
+    public DbSet<LogoRecord> DeveloperLogos => Set<LogoRecord>();
+
+    public DbSet<DemoExchangeRecord> DemoExchanges => Set<DemoExchangeRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -109,6 +123,41 @@ internal sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : D
         {
             e.ToTable("member_lockouts");
             e.HasKey(l => l.KeyHash);
+        });
+        DeveloperTables(modelBuilder);
+    }
+
+    /// <summary>The developer portal's tables, all new (SchemaUpgrade creates them in older databases).</summary>
+    private static void DeveloperTables(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DeveloperAccountRecord>(e =>
+        {
+            e.ToTable("developer_accounts");
+            e.HasKey(a => a.DeveloperId);
+            e.HasIndex(a => a.Email).IsUnique();
+        });
+        modelBuilder.Entity<DeveloperSessionRecord>(e =>
+        {
+            e.ToTable("developer_sessions");
+            e.HasKey(s => s.SessionHash);
+            e.HasIndex(s => s.ExpiresAt);
+        });
+        modelBuilder.Entity<DeveloperClientRecord>(e =>
+        {
+            e.ToTable("developer_clients");
+            e.HasKey(c => c.ClientId);
+            e.HasIndex(c => c.DeveloperId);
+        });
+        modelBuilder.Entity<LogoRecord>(e =>
+        {
+            e.ToTable("developer_logos");
+            e.HasKey(l => l.ClientId);
+        });
+        modelBuilder.Entity<DemoExchangeRecord>(e =>
+        {
+            e.ToTable("developer_demo_exchanges");
+            e.HasKey(x => x.CodeHash);
+            e.HasIndex(x => x.ClientId);
         });
     }
 }
