@@ -52,7 +52,7 @@ internal static class CodePages
             var delivery = (session.Record.Registering, existing) switch
             {
                 (true, null) => CodeDelivery.Code,
-                (true, _) when existing.PatientId == session.Record.VerifiedPatientId => CodeDelivery.Code,
+                (true, { } own) when own.PatientId == session.Record.VerifiedPatientId => CodeDelivery.Code,
                 (true, _) => CodeDelivery.AlreadyRegistered,
                 (false, null) => CodeDelivery.Nothing,
                 (false, _) => CodeDelivery.Code,

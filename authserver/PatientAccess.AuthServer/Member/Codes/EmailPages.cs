@@ -72,7 +72,7 @@ internal static class EmailPages
 
             // The address already holds this very member's account (a developer registering the
             // demo member again): the code signs that account in (see CodePages).
-            (true, _) when existing.PatientId == session.Record.VerifiedPatientId => CodeDelivery.Code,
+            (true, { } own) when own.PatientId == session.Record.VerifiedPatientId => CodeDelivery.Code,
             (true, _) => CodeDelivery.AlreadyRegistered,
             (false, null) => CodeDelivery.Nothing,
             (false, _) => CodeDelivery.Code,
