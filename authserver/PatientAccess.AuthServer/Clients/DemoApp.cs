@@ -4,7 +4,15 @@ namespace PatientAccess.AuthServer.Clients;
 /// How one demo app presents itself to members and in the gallery: what a real app's developer
 /// would give the plan (name, logo, description, website, policies, support address).
 /// </summary>
+/// <param name="ClientId">The id in demo-clients.json.</param>
+/// <param name="Name">The name members see.</param>
+/// <param name="Type">Confidential or public.</param>
 /// <param name="LogoFile">A PNG among the site's embedded assets (Member/Assets), served at <c>/member/assets/{LogoFile}</c>.</param>
+/// <param name="Description">What members and the gallery read about the app.</param>
+/// <param name="Website">The app's website.</param>
+/// <param name="PrivacyPolicyUri">The app's privacy policy.</param>
+/// <param name="TermsOfServiceUri">The app's terms of service.</param>
+/// <param name="SupportEmail">Where members write for help.</param>
 internal sealed record DemoApp(
     string ClientId,
     string Name,

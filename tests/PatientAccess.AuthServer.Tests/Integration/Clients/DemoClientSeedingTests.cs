@@ -9,6 +9,8 @@ namespace PatientAccess.AuthServer.Tests.Integration.Clients;
 [Collection(AuthTestGroup.Name)]
 public sealed class DemoClientSeedingTests(AuthBackends backends)
 {
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47];
+
     [Theory]
     [MemberData(nameof(AuthBackends.Names), MemberType = typeof(AuthBackends))]
     public async Task Start_NoDemoFile_SeedsBothClientsStoresOnlyHash(string backend)
@@ -47,7 +49,9 @@ public sealed class DemoClientSeedingTests(AuthBackends backends)
         var host = await backends.FreshAsync(backend);
         await using var db = await host.Service<IDbContextFactory<AuthDbContext>>().CreateDbContextAsync(ct);
         var clients = await db.Clients.AsNoTracking().Where(c => c.ClientId.StartsWith("demo-")).OrderBy(c => c.ClientId).ToListAsync(ct);
-        Assert.Equal(new[] { "Sunrise Health Notes", "Pocket Claims" }, clients.OrderBy(c => c.ClientId == DemoClientSeeder.PublicClientId).Select(c => c.Name));
+        Assert.Equal(2, clients.Count);
+        Assert.Equal("Sunrise Health Notes", clients.Single(c => c.ClientId == DemoClientSeeder.ConfidentialClientId).Name);
+        Assert.Equal("Pocket Claims", clients.Single(c => c.ClientId == DemoClientSeeder.PublicClientId).Name);
         Assert.All(clients, c => Assert.Equal(ClientStatus.Production, c.Status));
         Assert.All(clients, c => Assert.DoesNotContain("(", c.Name, StringComparison.Ordinal));
         var listings = await db.ClientListings.AsNoTracking().Where(l => l.ClientId.StartsWith("demo-")).ToListAsync(ct);
@@ -69,7 +73,7 @@ public sealed class DemoClientSeedingTests(AuthBackends backends)
             Assert.Equal(HttpStatusCode.OK, logo.StatusCode);
             Assert.Equal("image/png", logo.Content.Headers.ContentType!.MediaType);
             var bytes = await logo.Content.ReadAsByteArrayAsync(ct);
-            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, bytes[..4]);
+            Assert.Equal(PngSignature, bytes[..4]);
         }
     }
 
@@ -116,7 +120,7 @@ public sealed class DemoClientSeedingTests(AuthBackends backends)
         var first = await backends.FreshAsync(AuthBackends.Sqlite, dataDirectory: data);
         var path = Path.Combine(data, DemoGuide.FileName);
         var guide = await File.ReadAllTextAsync(path, ct);
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, OperatingSystem.IsWindows() ? UnixFileMode.None : File.GetUnixFileMode(path));
         Assert.Contains(first.Demo().ConfidentialSecret, guide, StringComparison.Ordinal);
         Assert.Contains("http://localhost:5001/oauth2/authorize?response_type=code&client_id=demo-confidential-app", guide, StringComparison.Ordinal);
         await first.DisposeAsync();
