@@ -46,7 +46,7 @@ public sealed class DemoClientSeedingTests(AuthBackends backends)
     public async Task Start_DemoClients_ApprovedNamedWithLogoAndListed(string backend)
     {
         var ct = TestContext.Current.CancellationToken;
-        var host = await backends.FreshAsync(backend);
+        await using var host = await backends.FreshAsync(backend);
         await using var db = await host.Service<IDbContextFactory<AuthDbContext>>().CreateDbContextAsync(ct);
         var clients = await db.Clients.AsNoTracking().Where(c => c.ClientId.StartsWith("demo-")).OrderBy(c => c.ClientId).ToListAsync(ct);
         Assert.Equal(2, clients.Count);
@@ -96,7 +96,7 @@ public sealed class DemoClientSeedingTests(AuthBackends backends)
 
         var connection = first.Backend == AuthBackends.PostgreSql ? first.ConnectionString : null;
         await first.DisposeAsync();
-        var second = await backends.FreshAsync(backend, dataDirectory: first.DataDirectory, connectionString: connection);
+        await using var second = await backends.FreshAsync(backend, dataDirectory: first.DataDirectory, connectionString: connection);
 
         var registry = second.Service<ClientRegistry>();
         var confidential = await registry.FindAsync(DemoClientSeeder.ConfidentialClientId, ct);

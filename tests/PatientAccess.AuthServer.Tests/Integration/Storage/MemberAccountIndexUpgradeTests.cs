@@ -32,7 +32,7 @@ public sealed class MemberAccountIndexUpgradeTests(AuthBackends backends)
 
         var connection = first.Backend == AuthBackends.PostgreSql ? first.ConnectionString : null;
         await first.DisposeAsync();
-        var second = await backends.FreshAsync(backend, dataDirectory: first.DataDirectory, connectionString: connection);
+        await using var second = await backends.FreshAsync(backend, dataDirectory: first.DataDirectory, connectionString: connection);
 
         var accounts = second.Service<MemberAccounts>();
         Assert.True(await accounts.IsRegisteredAsync("real-patient-1", ct));
