@@ -49,6 +49,8 @@ internal sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : D
 
     public DbSet<DemoExchangeRecord> DemoExchanges => Set<DemoExchangeRecord>();
 
+    public DbSet<MemberPatientClaimRecord> MemberPatientClaims => Set<MemberPatientClaimRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ClientRecord>(e =>
@@ -111,7 +113,9 @@ internal sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : D
             e.ToTable("member_accounts");
             e.HasKey(a => a.AccountId);
             e.HasIndex(a => a.Email).IsUnique();
-            e.HasIndex(a => a.PatientId).IsUnique();
+            // Not unique: demo members have many accounts; MemberPatientClaimRecord keeps real members to one.
+            // A new name, so MemberAccountIndexUpgrade can drop the unique index older databases have.
+            e.HasIndex(a => a.PatientId).HasDatabaseName(MemberAccountIndexUpgrade.PatientIndex);
         });
         modelBuilder.Entity<MemberSessionRecord>(e =>
         {
@@ -123,6 +127,12 @@ internal sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : D
         {
             e.ToTable("member_lockouts");
             e.HasKey(l => l.KeyHash);
+        });
+        modelBuilder.Entity<MemberPatientClaimRecord>(e =>
+        {
+            e.ToTable("member_patient_claims");
+            e.HasKey(c => c.PatientId);
+            e.HasIndex(c => c.AccountId);
         });
         DeveloperTables(modelBuilder);
     }
