@@ -1,20 +1,51 @@
 #!/usr/bin/env bash
 # PatientAccess, embedded mode: every service as its own process on localhost, SQLite
 # files and a private redis-server under one data folder. One command; Ctrl-C (or
-# SIGTERM) stops everything it started.
-#
-# Settings (environment variables, all optional):
-#   PA_DATA_DIR         data folder (default: .data beside this script)
-#   PA_GATEWAY_PORT     5000    PA_AUTHSERVER_PORT 5001
-#   PA_FHIRSTORE_PORT   5100    PA_MONITOR_PORT    5003
-#   PA_GATEWAY_MANAGEMENT_PORT, PA_AUTHSERVER_MANAGEMENT_PORT, PA_FHIRSTORE_MANAGEMENT_PORT,
-#   PA_MONITOR_MANAGEMENT_PORT   each service's management port (/metrics, /health/*);
-#                       default: its port + 1000 (6000, 6001, 6100, 6003)
-#   PA_REDIS_PORT       6380    (the private redis-server, loopback only)
-#   PA_READY_TIMEOUT    seconds to wait for every service to be ready (default 180)
-#   PA_SEED_MEMBERS     synthetic members seeded into a fresh data folder (default 100)
-#   PA_SEED             the generator's seed (default 1)
+# SIGTERM) stops everything it started. Settings: ./run.sh --help
 set -euo pipefail
+
+usage() {
+  cat <<'TXT'
+Usage: ./run.sh [--help]
+
+Builds and starts PatientAccess on this machine (embedded mode): a private redis-server and
+the fhir-store, authserver, monitor and gateway, each its own process on loopback, with
+their data under one folder. When every service is ready it prints the URLs, the demo
+member, the demo apps' credentials and a copy-and-paste walk from an authorize URL to an
+ExplanationOfBenefit read. Ctrl-C (or SIGTERM) stops everything it started.
+
+Options:
+  -h, --help          print this help and exit without starting anything
+
+Settings (environment variables, all optional):
+  PA_DATA_DIR                    data folder (default: .data beside this script)
+  PA_GATEWAY_PORT                gateway (FHIR base for apps)          default 5000
+  PA_AUTHSERVER_PORT             authserver (OAuth, member pages)      default 5001
+  PA_FHIRSTORE_PORT              fhir-store (loopback only)            default 5100
+  PA_MONITOR_PORT                monitor                               default 5003
+  PA_GATEWAY_MANAGEMENT_PORT, PA_AUTHSERVER_MANAGEMENT_PORT,
+  PA_FHIRSTORE_MANAGEMENT_PORT, PA_MONITOR_MANAGEMENT_PORT
+                                 each service's management port (/metrics, /health/*);
+                                 default its port + 1000 (6000, 6001, 6100, 6003)
+  PA_REDIS_PORT                  the private redis-server (loopback)   default 6380
+  PA_READY_TIMEOUT               seconds to wait for every service     default 180
+  PA_SEED_MEMBERS                synthetic members seeded into a fresh data folder (default 100)
+  PA_SEED                        the generator's seed                  default 1
+  MemberApp__CodeSendsPerAccount, MemberApp__CodeSendsPerAccountPerAddress,
+  MemberApp__CodeSendsPerAddress the authserver's code e-mail limits; raised here to 500, 500
+                                 and 5000 for load testing (loopback only), production keeps
+                                 10, 3 and 20
+Any other Section__Key variable in the environment reaches the services as configuration
+(README.md, "Configuration").
+TXT
+}
+
+for arg in "$@"; do
+  case "$arg" in
+    -h|--help) usage; exit 0 ;;
+    *) printf "run.sh: unknown option '%s'; see ./run.sh --help\n" "$arg" >&2; exit 2 ;;
+  esac
+done
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 data=${PA_DATA_DIR:-$root/.data}
@@ -200,7 +231,8 @@ PatientAccess is running (data in $data, logs in $data/logs).
   Monitor               http://localhost:$(field "${services[2]}" 3)
   FHIR store (internal) http://127.0.0.1:$(field "${services[0]}" 3)/r4
   Redis (private)       127.0.0.1:$redis_port
-  Demo member           John Allen, born 1950-10-19, member ID 123456789123, zip 02114
+  Demo member           John Allen, born 10/19/1950, member ID 123456789123, zip 02114
+                        (anyone may register him, each with an e-mail address of their own)
   Operator key (store)  $data/secrets/operator.key
   Admin key             $data/secrets/admin.key (security staff; the gateways hold only revocation-feed.key)
   Staff key             $data/secrets/staff.key (plan reviewers: sign in at /staff, or Bearer on /api/staff)
@@ -211,8 +243,11 @@ PatientAccess is running (data in $data, logs in $data/logs).
     fhir-store  http://127.0.0.1:$(field "${services[0]}" 4)
     monitor     http://127.0.0.1:$(field "${services[2]}" 4)
 
-Press Ctrl-C to stop.
 TXT
+# The authserver writes the demo apps' credentials and a fresh walk-through (PKCE verifiers
+# included) at every start; readable by this user only, like the credentials file.
+[ -s "$data/demo-guide.txt" ] && cat "$data/demo-guide.txt"
+say "Press Ctrl-C to stop."
 
 # --- run until told to stop, or until a process dies ------------------------------
 while true; do

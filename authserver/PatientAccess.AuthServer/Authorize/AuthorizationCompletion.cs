@@ -27,10 +27,14 @@ internal sealed class AuthorizationCompletion(
         var pending = await db.PendingAuthorizations.AsNoTracking()
             .FirstOrDefaultAsync(p => p.RequestId == requestId && p.ExpiresAt > now, cancellationToken);
         var client = pending is null ? null : await clients.FindAsync(pending.ClientId, cancellationToken);
-        return pending is null || client is null
-            ? null
-            : new PendingAuthorizationView(pending.RequestId, client.ClientId, client.Name, client.LogoUri, client.Website, client.Status,
-                [.. ScopePolicy.Split(pending.GrantableScope)], DateTimeOffset.FromUnixTimeSeconds(pending.ExpiresAt));
+        if (pending is null || client is null)
+        {
+            return null;
+        }
+
+        var description = await db.ClientListings.AsNoTracking().Where(l => l.ClientId == client.ClientId).Select(l => l.Description).FirstOrDefaultAsync(cancellationToken);
+        return new PendingAuthorizationView(pending.RequestId, client.ClientId, client.Name, client.LogoUri, client.Website, client.Status,
+            [.. ScopePolicy.Split(pending.GrantableScope)], DateTimeOffset.FromUnixTimeSeconds(pending.ExpiresAt), Authorize.TestFlow.IsMarked(pending.CodeChallenge), description);
     }
 
     public async Task<AuthorizationOutcome> ApproveAsync(AuthorizationApproval approval, CancellationToken cancellationToken)

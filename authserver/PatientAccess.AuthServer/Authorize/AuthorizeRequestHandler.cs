@@ -29,27 +29,25 @@ internal sealed class AuthorizeRequestHandler(
         var pageProblem = parameters.ProblemWith("client_id") ?? parameters.ProblemWith("redirect_uri");
         if (pageProblem is not null)
         {
-            return ErrorPage.Show(context, OAuthErrors.InvalidRequest, pageProblem);
+            return ErrorPage.Show(context, OAuthErrors.InvalidRequest, ErrorPage.Malformed, detail: pageProblem);
         }
 
         var clientId = parameters["client_id"];
         var client = clientId is null ? null : await clients.FindAsync(clientId, cancellationToken);
         if (client is null)
         {
-            return ErrorPage.Show(context, OAuthErrors.InvalidRequest, clientId is null ? "client_id is required." : "This app is not registered with the health plan.");
+            return ErrorPage.Show(context, OAuthErrors.InvalidRequest, clientId is null ? ErrorPage.ClientIdRequired : ErrorPage.UnknownClient);
         }
 
         if (!client.IsActive)
         {
-            return ErrorPage.Show(context, OAuthErrors.UnauthorizedClient, "This app has been blocked by the health plan.", StatusCodes.Status403Forbidden);
+            return ErrorPage.Show(context, OAuthErrors.UnauthorizedClient, ErrorPage.Blocked, StatusCodes.Status403Forbidden);
         }
 
         var redirectUri = parameters["redirect_uri"];
         if (redirectUri is null || !RedirectUriMatcher.Matches(client.RedirectUris, redirectUri))
         {
-            return ErrorPage.Show(context, OAuthErrors.InvalidRequest, redirectUri is null
-                ? "redirect_uri is required."
-                : "The redirect_uri is not registered for this app.");
+            return ErrorPage.Show(context, OAuthErrors.InvalidRequest, redirectUri is null ? ErrorPage.RedirectRequired : ErrorPage.RedirectNotRegistered);
         }
 
         // From here on the redirect URI is trusted; state is echoed unless it was itself refused.
@@ -98,6 +96,12 @@ internal sealed class AuthorizeRequestHandler(
         if (parameters.Has("request_uri"))
         {
             return (OAuthErrors.RequestUriNotSupported, "request_uri is not supported");
+        }
+
+        // SMART App Launch 2 requires state (the app's CSRF defence, RFC 6749 §10.12).
+        if (parameters["state"] is null)
+        {
+            return (OAuthErrors.InvalidRequest, "state is required");
         }
 
         var responseType = parameters["response_type"];

@@ -5,6 +5,7 @@ internal static class AuthorizeServiceCollectionExtensions
     public static IServiceCollection AddAuthorizeEndpoint(this IServiceCollection services)
     {
         services.AddSingleton<AuthorizeRequestHandler>();
+        services.AddSingleton<TestFlowAuthorizeHandler>();
         services.AddSingleton<IAuthorizationCompletion, AuthorizationCompletion>();
         return services;
     }

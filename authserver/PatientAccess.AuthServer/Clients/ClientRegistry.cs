@@ -66,4 +66,47 @@ internal sealed class ClientRegistry(IDbContextFactory<AuthDbContext> contexts, 
         await db.SaveChangesAsync(cancellationToken);
         return previous;
     }
+
+    /// <summary>Changes what a developer may edit; false when there is no such client. Redirect URIs must be registrable.</summary>
+    public async Task<bool> UpdateAsync(string clientId, string name, IReadOnlyList<string> redirectUris, string? website, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(redirectUris);
+        if (redirectUris.Any(u => !RedirectUriMatcher.IsRegistrable(u)))
+        {
+            throw new ArgumentException("a redirect URI cannot be registered", nameof(redirectUris));
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var record = await db.Clients.FirstOrDefaultAsync(c => c.ClientId == clientId, cancellationToken);
+        if (record is null)
+        {
+            return false;
+        }
+
+        record.Name = name;
+        record.RedirectUris = [.. redirectUris];
+        record.Website = website;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Sets or clears the logo URL; false when there is no such client.</summary>
+    public async Task<bool> SetLogoUriAsync(string clientId, string? logoUri, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Clients.Where(c => c.ClientId == clientId).ExecuteUpdateAsync(s => s.SetProperty(c => c.LogoUri, logoUri), cancellationToken) == 1;
+    }
+
+    /// <summary>
+    /// A new secret for a confidential client, returned once; only its hash is stored, so the old
+    /// secret stops working with the next request. Null for a public or unknown client.
+    /// </summary>
+    public async Task<string?> RotateSecretAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var (secret, hash) = ClientSecrets.Create();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var updated = await db.Clients.Where(c => c.ClientId == clientId && c.Type == ClientType.Confidential)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.SecretHash, hash), cancellationToken);
+        return updated == 1 ? secret : null;
+    }
 }

@@ -35,15 +35,22 @@ internal static partial class RedirectUriMatcher
         return false;
     }
 
-    /// <summary>What may be registered: absolute, no fragment (RFC 6749 §3.1.2), https or a loopback/custom scheme for native apps.</summary>
+    /// <summary>
+    /// What may be registered: absolute, no fragment (RFC 6749 §3.1.2), https or a loopback/custom scheme for native apps.
+    /// http://localhost is registrable too (the developer portal offers it), but matched exactly, port included.
+    /// </summary>
     public static bool IsRegistrable(string uri) =>
         Uri.TryCreate(uri, UriKind.Absolute, out var parsed)
         && !uri.Contains('#', StringComparison.Ordinal)
-        && (parsed.Scheme == Uri.UriSchemeHttps || Loopback().IsMatch(uri) || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme.Contains('.', StringComparison.Ordinal)));
+        && (parsed.Scheme == Uri.UriSchemeHttps || Loopback().IsMatch(uri) || LocalhostHttp().IsMatch(uri)
+            || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme.Contains('.', StringComparison.Ordinal)));
 
     private static bool IsPort(string value) =>
         value.Length == 0 || (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535);
 
     [GeneratedRegex(@"^http://(?<host>127\.0\.0\.1|\[::1\])(?::(?<port>[0-9]{1,5}))?(?<rest>/[^#]*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Loopback();
+
+    [GeneratedRegex(@"^http://localhost(?::[0-9]{1,5})?(?:/[^#]*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex LocalhostHttp();
 }

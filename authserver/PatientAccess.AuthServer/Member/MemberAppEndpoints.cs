@@ -9,12 +9,13 @@ namespace PatientAccess.AuthServer.Member;
 
 /// <summary>
 /// The member auth app under <c>/member</c>: server-rendered pages in English and Spanish from
-/// the authorize redirect to the app's callback, and "connected apps".
+/// the authorize redirect to the app's callback, and "connected apps"; and the site's landing page at <c>/</c>.
 /// </summary>
 internal static class MemberAppEndpoints
 {
     public static RouteGroupBuilder MapMemberApp(this IEndpointRouteBuilder app)
     {
+        LandingPage.Map(app);
         var group = app.MapGroup("/member");
         StartPages.Map(group);
         IdentityPages.Map(group);

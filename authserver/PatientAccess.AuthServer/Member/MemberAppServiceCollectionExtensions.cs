@@ -27,6 +27,7 @@ internal static class MemberAppServiceCollectionExtensions
             http.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<StoreOptions>>().Value.TimeoutSeconds));
         services.AddSingleton<MemberSessions>();
         services.AddSingleton<MemberAccounts>();
+        services.AddHostedService<MemberAccountIndexUpgrade>();
         services.AddSingleton<EmailCodes>();
         services.AddSingleton<CodeSender>();
         services.AddSingleton<Lockouts>();
@@ -51,7 +52,8 @@ internal static class MemberAppServiceCollectionExtensions
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "pa-member-csrf";
-            options.Cookie.Path = "/"; // every area's forms (member, portal, staff) post with it
+            // The whole site: the developer portal and staff pages post forms too.
+            options.Cookie.Path = "/";
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.HttpOnly = true;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

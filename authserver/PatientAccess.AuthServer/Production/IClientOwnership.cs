@@ -2,8 +2,8 @@ namespace PatientAccess.AuthServer.Production;
 
 /// <summary>
 /// Who may ask for production access for a client: the developer signed in to the portal who owns
-/// it. The developer portal (Developer/) owns developer sessions and client ownership and
-/// provides the implementation; until it is registered, <see cref="NoClientOwnership"/> refuses everyone.
+/// it (<see cref="PortalClientOwnership"/>, on the portal's sessions and ownership). An interface so
+/// the request pages depend on the question, not on how the portal answers it.
 /// </summary>
 internal interface IClientOwnership
 {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using PatientAccess.AuthServer.Clients;
+using PatientAccess.AuthServer.Developer.Logos;
 using PatientAccess.AuthServer.Member.Localization;
 
 namespace PatientAccess.AuthServer.Production;
@@ -34,7 +35,7 @@ internal static class ProductionRequestApi
             return latest is null ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "no production request for this client yet") : Results.Json(Describe(latest));
         });
         group.MapPost("/", async (string clientId, HttpContext context, IClientOwnership ownership, ClientRegistry clients, ProductionRequests requests,
-            IOptions<ProductionOptions> options, CancellationToken cancellationToken) =>
+            IOptions<ProductionOptions> options, LogoStore logos, CancellationToken cancellationToken) =>
         {
             if (!context.Request.HasJsonContentType())
             {
@@ -55,7 +56,7 @@ internal static class ProductionRequestApi
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "the body is not a JSON object of the request's fields", detail: problem);
             }
 
-            var errors = SubmissionCheck.Check(submission, t, options.Value, client.LogoUri is not null);
+            var errors = SubmissionCheck.Check(submission, t, options.Value, await CurrentLogoAsync(logos, clientId, cancellationToken));
             if (errors.Count > 0)
             {
                 return Results.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
@@ -142,4 +143,8 @@ internal static class ProductionRequestApi
         ["decided_at"] = request.DecidedAt is { } at ? DateTimeOffset.FromUnixTimeSeconds(at).ToString("O", CultureInfo.InvariantCulture) : null,
         ["reason"] = request.DecisionReason,
     };
+
+    /// <summary>The size of the logo the client already has in the portal (reused when none is uploaded), or null.</summary>
+    private static async Task<(int Width, int Height)?> CurrentLogoAsync(LogoStore logos, string clientId, CancellationToken cancellationToken) =>
+        await logos.FindAsync(clientId, cancellationToken) is { } logo ? (logo.Width, logo.Height) : null;
 }

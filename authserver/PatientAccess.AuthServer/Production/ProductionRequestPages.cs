@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using PatientAccess.AuthServer.Clients;
+using PatientAccess.AuthServer.Developer.Logos;
 using PatientAccess.AuthServer.Member.Localization;
 using PatientAccess.AuthServer.Member.Pages;
 
@@ -28,7 +29,7 @@ internal static class ProductionRequestPages
             return Show(context, [], client, latest, new ProductionSubmission(), context.Request.Query.ContainsKey("submitted"));
         });
         app.MapPost("/developer/clients/{clientId}/production", async (string clientId, HttpContext context, IClientOwnership ownership, ClientRegistry clients,
-            ProductionRequests requests, IOptions<ProductionOptions> options, CancellationToken cancellationToken) =>
+            ProductionRequests requests, IOptions<ProductionOptions> options, LogoStore logos, CancellationToken cancellationToken) =>
         {
             var submission = await ProductionForm.ReadAsync(context, options.Value, cancellationToken);
             if (submission is null)
@@ -44,7 +45,7 @@ internal static class ProductionRequestPages
             }
 
             var t = LanguageSelector.Resolve(context);
-            var errors = SubmissionCheck.Check(submission, t, options.Value, client.LogoUri is not null);
+            var errors = SubmissionCheck.Check(submission, t, options.Value, await CurrentLogoAsync(logos, clientId, cancellationToken));
             if (errors.Count > 0)
             {
                 return Show(context, errors, client, null, submission, submitted: false, StatusCodes.Status400BadRequest);
@@ -123,4 +124,8 @@ internal static class ProductionRequestPages
     }
 
     private static string Date(long seconds, CultureInfo culture) => DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime.ToString("D", culture);
+
+    /// <summary>The size of the logo the client already has in the portal (reused when none is uploaded), or null.</summary>
+    private static async Task<(int Width, int Height)?> CurrentLogoAsync(LogoStore logos, string clientId, CancellationToken cancellationToken) =>
+        await logos.FindAsync(clientId, cancellationToken) is { } logo ? (logo.Width, logo.Height) : null;
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using PatientAccess.ServiceDefaults.Configuration;
 
 namespace PatientAccess.AuthServer.Production;
@@ -17,8 +16,8 @@ internal static class ProductionServiceCollectionExtensions
         services.AddSingleton<OverdueAttestationSuspender>();
         services.AddHostedService(provider => provider.GetRequiredService<OverdueAttestationSuspender>());
 
-        // The developer portal registers the real one; until then nobody may ask.
-        services.TryAddSingleton<IClientOwnership, NoClientOwnership>();
+        // Who may ask: the developer portal's signed-in owner of the client.
+        services.AddSingleton<IClientOwnership, PortalClientOwnership>();
         return services;
     }
 

@@ -16,7 +16,7 @@ internal static class SubmissionCheck
     public const int MaxLongText = 2000;
     public const int MaxUriLength = 500;
 
-    public static IReadOnlyList<FieldError> Check(ProductionSubmission submission, MemberText t, ProductionOptions options, bool clientHasLogo)
+    public static IReadOnlyList<FieldError> Check(ProductionSubmission submission, MemberText t, ProductionOptions options, (int Width, int Height)? currentLogo)
     {
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(t);
@@ -71,9 +71,13 @@ internal static class SubmissionCheck
                 Add("logo", "logo.tooSmall", options.MinLogoPixels);
             }
         }
-        else if (!clientHasLogo)
+        else if (currentLogo is not { } current)
         {
             Add("logo", "logo.required");
+        }
+        else if (current.Width != current.Height)
+        {
+            Add("logo", "logo.currentNotSquare", current.Width, current.Height);
         }
 
         var certificateOk = false;

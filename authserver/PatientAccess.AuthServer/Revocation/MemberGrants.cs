@@ -12,10 +12,11 @@ internal sealed class MemberGrants(IDbContextFactory<AuthDbContext> contexts, Re
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Grants.AsNoTracking()
             .Where(g => g.MemberAccountId == memberAccountId && g.RevokedAt == null)
-            .Join(db.Clients, g => g.ClientId, c => c.ClientId, (g, c) => new { g.GrantId, g.ClientId, c.Name, g.PatientId, g.Scope, g.CreatedAt })
+            .Join(db.Clients, g => g.ClientId, c => c.ClientId, (g, c) => new { g.GrantId, g.ClientId, c.Name, g.PatientId, g.Scope, g.CreatedAt, g.SensitiveCategories, c.LogoUri })
             .OrderByDescending(r => r.CreatedAt)
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new MemberGrantView(r.GrantId, r.ClientId, r.Name, r.PatientId, r.Scope, DateTimeOffset.FromUnixTimeSeconds(r.CreatedAt)))];
+        return [.. rows.Select(r => new MemberGrantView(
+            r.GrantId, r.ClientId, r.Name, r.PatientId, r.Scope, DateTimeOffset.FromUnixTimeSeconds(r.CreatedAt), r.SensitiveCategories, r.LogoUri))];
     }
 
     public async Task<bool> RevokeAsync(string memberAccountId, string grantId, CancellationToken cancellationToken)

@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using PatientAccess.AuthServer.Authorize;
 using PatientAccess.AuthServer.Clients;
+using PatientAccess.AuthServer.Developer.Accounts;
+using PatientAccess.AuthServer.Developer.Clients;
+using PatientAccess.AuthServer.Developer.Evidence;
+using PatientAccess.AuthServer.Developer.Logos;
 using PatientAccess.AuthServer.Keys;
 using PatientAccess.AuthServer.Member.Security;
 using PatientAccess.AuthServer.Member.Sessions;
@@ -36,6 +40,18 @@ internal sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : D
     public DbSet<MemberSessionRecord> MemberSessions => Set<MemberSessionRecord>();
 
     public DbSet<LockoutRecord> Lockouts => Set<LockoutRecord>();
+
+    public DbSet<DeveloperAccountRecord> DeveloperAccounts => Set<DeveloperAccountRecord>();
+
+    public DbSet<DeveloperSessionRecord> DeveloperSessions => Set<DeveloperSessionRecord>();
+
+    public DbSet<DeveloperClientRecord> DeveloperClients => Set<DeveloperClientRecord>();
+
+    public DbSet<LogoRecord> DeveloperLogos => Set<LogoRecord>();
+
+    public DbSet<DemoExchangeRecord> DemoExchanges => Set<DemoExchangeRecord>();
+
+    public DbSet<MemberPatientClaimRecord> MemberPatientClaims => Set<MemberPatientClaimRecord>();
 
     public DbSet<StaffSessionRecord> StaffSessions => Set<StaffSessionRecord>();
 
@@ -111,7 +127,9 @@ internal sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : D
             e.ToTable("member_accounts");
             e.HasKey(a => a.AccountId);
             e.HasIndex(a => a.Email).IsUnique();
-            e.HasIndex(a => a.PatientId).IsUnique();
+            // Not unique: demo members have many accounts; MemberPatientClaimRecord keeps real members to one.
+            // A new name, so MemberAccountIndexUpgrade can drop the unique index older databases have.
+            e.HasIndex(a => a.PatientId).HasDatabaseName(MemberAccountIndexUpgrade.PatientIndex);
         });
         modelBuilder.Entity<MemberSessionRecord>(e =>
         {
@@ -124,7 +142,48 @@ internal sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : D
             e.ToTable("member_lockouts");
             e.HasKey(l => l.KeyHash);
         });
+        modelBuilder.Entity<MemberPatientClaimRecord>(e =>
+        {
+            e.ToTable("member_patient_claims");
+            e.HasKey(c => c.PatientId);
+            e.HasIndex(c => c.AccountId);
+        });
+        DeveloperTables(modelBuilder);
         OnStaffModelCreating(modelBuilder);
+    }
+
+    /// <summary>The developer portal's tables, all new (SchemaUpgrade creates them in older databases).</summary>
+    private static void DeveloperTables(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DeveloperAccountRecord>(e =>
+        {
+            e.ToTable("developer_accounts");
+            e.HasKey(a => a.DeveloperId);
+            e.HasIndex(a => a.Email).IsUnique();
+        });
+        modelBuilder.Entity<DeveloperSessionRecord>(e =>
+        {
+            e.ToTable("developer_sessions");
+            e.HasKey(s => s.SessionHash);
+            e.HasIndex(s => s.ExpiresAt);
+        });
+        modelBuilder.Entity<DeveloperClientRecord>(e =>
+        {
+            e.ToTable("developer_clients");
+            e.HasKey(c => c.ClientId);
+            e.HasIndex(c => c.DeveloperId);
+        });
+        modelBuilder.Entity<LogoRecord>(e =>
+        {
+            e.ToTable("developer_logos");
+            e.HasKey(l => l.ClientId);
+        });
+        modelBuilder.Entity<DemoExchangeRecord>(e =>
+        {
+            e.ToTable("developer_demo_exchanges");
+            e.HasKey(x => x.CodeHash);
+            e.HasIndex(x => x.ClientId);
+        });
     }
 
     /// <summary>Staff sessions and actions, production requests, attestations, their files and review dates (issue 14, part C): new tables only.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PatientAccess.AuthServer.Audit;
+using PatientAccess.AuthServer.Authorize;
 using PatientAccess.AuthServer.Clients;
 using PatientAccess.AuthServer.Protocol;
 using PatientAccess.AuthServer.Refresh;
@@ -13,7 +14,9 @@ namespace PatientAccess.AuthServer.Tokens;
 /// The authorization_code grant (RFC 6749 §4.1.3 with RFC 7636 §4.5-4.6). A code already
 /// used is a replay: the request fails and the whole grant, with every token issued from
 /// the code, is revoked (§4.1.2, RFC 9700 §4.2.4), but only once the presenter has shown it is
-/// the client the code was issued to, with its redirect URI and PKCE verifier.
+/// the client the code was issued to, with its redirect URI and PKCE verifier. Codes from the
+/// plan's test flow (<see cref="TestFlow"/>) are exchanged without PKCE or redirect URI, by their
+/// confidential client authenticated with its secret, and by nothing else.
 /// </summary>
 internal sealed class AuthorizationCodeExchange(
     IDbContextFactory<AuthDbContext> contexts,
@@ -31,16 +34,22 @@ internal sealed class AuthorizationCodeExchange(
         var code = form["code"];
         var redirectUri = form["redirect_uri"];
         var verifier = form["code_verifier"];
-        if (code is null || redirectUri is null || verifier is null)
+        if (code is null)
         {
-            var missing = code is null ? "code" : redirectUri is null ? "redirect_uri" : "code_verifier";
-            return TokenOutcome.Fail(OAuthError.InvalidRequest($"{missing} is required"));
+            return TokenOutcome.Fail(OAuthError.InvalidRequest("code is required"));
         }
 
         var hash = Secrets.Hash(code);
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var record = await db.AuthorizationCodes.AsNoTracking().FirstOrDefaultAsync(c => c.CodeHash == hash, cancellationToken);
+        var testFlow = record is not null && TestFlow.IsMarked(record.CodeChallenge);
+        if (!testFlow && (redirectUri is null || verifier is null))
+        {
+            // Only a code from the plan's test flow is exchanged without PKCE and redirect_uri.
+            return TokenOutcome.Fail(OAuthError.InvalidRequest($"{(redirectUri is null ? "redirect_uri" : "code_verifier")} is required"));
+        }
+
         if (record is null)
         {
             return TokenOutcome.Fail(OAuthError.InvalidGrant("the authorization code is not valid"));
@@ -50,11 +59,13 @@ internal sealed class AuthorizationCodeExchange(
         // used code in the hands of another client, or of someone without the PKCE verifier
         // (a code read from a browser history or a log), is merely invalid and revokes nothing.
         // Only the party holding the app's verifier replaying a used code is the theft RFC 9700
-        // §4.2.4 means, and that ends the grant.
+        // §4.2.4 means, and that ends the grant. A test-flow code has no verifier: the client
+        // secret, which only a confidential client has, stands in for it.
         var problem = !string.Equals(record.ClientId, client.ClientId, StringComparison.Ordinal) ? "the authorization code was issued to another client"
+            : testFlow ? TestFlowProblem(client, record, redirectUri, verifier)
             : !string.Equals(record.RedirectUri, redirectUri, StringComparison.Ordinal) ? "redirect_uri does not match the authorization request"
             : string.Equals(verifier, record.CodeChallenge, StringComparison.Ordinal) ? "code_verifier must be the secret, not the code_challenge"
-            : !Pkce.Verify(verifier, record.CodeChallenge) ? "code_verifier does not match the code_challenge"
+            : !Pkce.Verify(verifier!, record.CodeChallenge) ? "code_verifier does not match the code_challenge"
             : null;
         if (problem is not null)
         {
@@ -99,7 +110,14 @@ internal sealed class AuthorizationCodeExchange(
         return TokenOutcome.Success(tokens, grant, refreshToken);
     }
 
-    private async Task RevokeReplayedAsync(Tokens.AuthorizationCodeRecord record, CancellationToken cancellationToken)
+    /// <summary>Why a test-flow code may not be exchanged here; null when it may (its own confidential client, authenticated by its secret).</summary>
+    private static string? TestFlowProblem(ClientRecord client, AuthorizationCodeRecord record, string? redirectUri, string? verifier) =>
+        client.Type != ClientType.Confidential ? "a test-flow code is exchanged only by a confidential client with its secret"
+        : verifier is not null ? "this code comes from the test flow, which uses no PKCE: send no code_verifier"
+        : redirectUri is not null && !string.Equals(record.RedirectUri, redirectUri, StringComparison.Ordinal) ? "redirect_uri does not match the authorization request"
+        : null;
+
+    private async Task RevokeReplayedAsync(AuthorizationCodeRecord record, CancellationToken cancellationToken)
     {
         await revocations.RevokeGrantAsync(record.GrantId, cancellationToken);
         audit.Record(new AuditEvent(AuditEventTypes.CodeReused, record.ClientId, record.GrantId));

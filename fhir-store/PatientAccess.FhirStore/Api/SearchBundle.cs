@@ -41,22 +41,29 @@ internal static class SearchBundle
             }
 
             writer.WriteEndArray();
-            writer.WriteStartArray("entry");
-            WriteEntries(writer, page.Matches, "match", baseUrl, query.Elements);
-            WriteEntries(writer, page.Included, "include", baseUrl, []);
-            if (ignored.Count > 0 || withheld.Count > 0)
+
+            // FHIR JSON forbids empty arrays: a search that found nothing has no "entry" at all.
+            var outcome = ignored.Count > 0 || withheld.Count > 0;
+            if (page.Matches.Count > 0 || page.Included.Count > 0 || outcome)
             {
-                writer.WriteStartObject();
-                writer.WritePropertyName("resource");
-                OperationOutcomes.Write(writer, ignored.Select(name => ("warning", "not-supported", $"{name}: not a supported search parameter of {query.ResourceType}; ignored"))
-                    .Concat(withheld.Select(text => ("warning", "suppressed", text))));
-                writer.WriteStartObject("search");
-                writer.WriteString("mode", "outcome");
-                writer.WriteEndObject();
-                writer.WriteEndObject();
+                writer.WriteStartArray("entry");
+                WriteEntries(writer, page.Matches, "match", baseUrl, query.Elements);
+                WriteEntries(writer, page.Included, "include", baseUrl, []);
+                if (outcome)
+                {
+                    writer.WriteStartObject();
+                    writer.WritePropertyName("resource");
+                    OperationOutcomes.Write(writer, ignored.Select(name => ("warning", "not-supported", $"{name}: not a supported search parameter of {query.ResourceType}; ignored"))
+                        .Concat(withheld.Select(text => ("warning", "suppressed", text))));
+                    writer.WriteStartObject("search");
+                    writer.WriteString("mode", "outcome");
+                    writer.WriteEndObject();
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
             }
 
-            writer.WriteEndArray();
             writer.WriteEndObject();
         }
 

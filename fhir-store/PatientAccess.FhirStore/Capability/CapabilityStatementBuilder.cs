@@ -73,13 +73,18 @@ public sealed class CapabilityStatementBuilder(SearchParameterRegistry registry)
         w.WriteEndArray();
         w.WriteString("versioning", "versioned");
         w.WriteBoolean("readHistory", false);
-        w.WriteStartArray("searchInclude");
-        foreach (var reference in Searchable(type).Where(p => p.Type == SearchParamType.Reference))
+        // FHIR JSON forbids empty arrays: a type with no reference parameter lists no searchInclude.
+        var includes = Searchable(type).Where(p => p.Type == SearchParamType.Reference).Select(reference => $"{type}:{reference.Code}").ToList();
+        if (includes.Count > 0)
         {
-            w.WriteStringValue($"{type}:{reference.Code}");
-        }
+            w.WriteStartArray("searchInclude");
+            foreach (var include in includes)
+            {
+                w.WriteStringValue(include);
+            }
 
-        w.WriteEndArray();
+            w.WriteEndArray();
+        }
         w.WriteStartArray("searchParam");
         foreach (var parameter in Searchable(type))
         {

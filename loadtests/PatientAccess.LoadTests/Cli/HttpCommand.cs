@@ -19,7 +19,7 @@ internal static class HttpCommand
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
 
-        using var scenario = new HttpGetScenario(options.Urls, options.Headers);
+        using var scenario = new HttpGetScenario(options.Urls, options.Headers, options.CheckFhir);
         var phases = options.Load.ToPhases();
         var targets = options.Urls.Select(u => u.ToString()).ToList();
         await output.WriteLineAsync(

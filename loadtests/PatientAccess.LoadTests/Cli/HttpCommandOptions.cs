@@ -10,4 +10,7 @@ internal sealed record HttpCommandOptions : CommandOptions
     public required LoadOptions Load { get; init; }
 
     public bool AllowRemote { get; init; }
+
+    /// <summary>--check-fhir: 2xx answers must be valid FHIR R4 (strict), else they fail as "invalid-fhir".</summary>
+    public bool CheckFhir { get; init; }
 }

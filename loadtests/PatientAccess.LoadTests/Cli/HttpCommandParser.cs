@@ -7,7 +7,7 @@ internal static class HttpCommandParser
 {
     public const string Name = "http";
 
-    private static readonly CommandSyntax Syntax = new(["--allow-remote"], ["--url", "--header", .. LoadOptionsParser.Names], ["--url", "--header"]);
+    private static readonly CommandSyntax Syntax = new(["--allow-remote", "--check-fhir"], ["--url", "--header", .. LoadOptionsParser.Names], ["--url", "--header"]);
 
     public static HttpCommandOptions Parse(IReadOnlyList<string> args)
     {
@@ -20,7 +20,7 @@ internal static class HttpCommandParser
 
         var urls = values.All("--url").Select(u => CliValues.ParseUrl("--url", u, allowRemote)).ToList();
         var headers = values.All("--header").Select(ParseHeader).ToList();
-        return new HttpCommandOptions { Urls = urls, Headers = headers, Load = LoadOptionsParser.Parse(values), AllowRemote = allowRemote };
+        return new HttpCommandOptions { Urls = urls, Headers = headers, Load = LoadOptionsParser.Parse(values), AllowRemote = allowRemote, CheckFhir = values.Has("--check-fhir") };
     }
 
     private static KeyValuePair<string, string> ParseHeader(string text)

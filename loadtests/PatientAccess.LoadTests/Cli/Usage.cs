@@ -38,6 +38,8 @@ internal static class Usage
         http options:
           --url URL            target; repeat for several (required)
           --header 'N: v'      request header; repeat for several
+          --check-fhir         read every 2xx body as FHIR R4 (Firely, strict); one that is not
+                               valid fails as "invalid-fhir" (costs the load tool CPU per answer)
 
         SMART options (launch, token):
           --authserver URL     the authorization server's base URL (required), e.g. http://127.0.0.1:5001

@@ -6,7 +6,8 @@ namespace PatientAccess.LoadTests.Scenarios;
 /// <summary>
 /// The built-in "http-get" scenario: one GET per instance, round-robin over the given URLs. A 2xx
 /// answer is ok, any other status a failure under its code; requests that get no answer fail with
-/// the transport error (for example "connection-error").
+/// the transport error (for example "connection-error"). With <c>checkFhir</c>, a 2xx answer whose
+/// body is not valid FHIR R4 fails as "invalid-fhir" (see <see cref="FhirBodyCheck"/>).
 /// </summary>
 internal sealed class HttpGetScenario : IDisposable
 {
@@ -16,8 +17,9 @@ internal sealed class HttpGetScenario : IDisposable
     private readonly IReadOnlyList<Uri> _urls;
     private readonly IReadOnlyList<KeyValuePair<string, string>> _headers;
     private readonly HttpClient _client = HttpClients.ForLoad();
+    private readonly bool _checkFhir;
 
-    public HttpGetScenario(IReadOnlyList<Uri> urls, IReadOnlyList<KeyValuePair<string, string>> headers)
+    public HttpGetScenario(IReadOnlyList<Uri> urls, IReadOnlyList<KeyValuePair<string, string>> headers, bool checkFhir = false)
     {
         ArgumentNullException.ThrowIfNull(urls);
         ArgumentNullException.ThrowIfNull(headers);
@@ -29,6 +31,7 @@ internal sealed class HttpGetScenario : IDisposable
 
         _urls = urls;
         _headers = headers;
+        _checkFhir = checkFhir;
         Scenario = new Scenario(ScenarioName, [new Step(StepName, GetAsync)]);
     }
 
@@ -49,6 +52,19 @@ internal sealed class HttpGetScenario : IDisposable
         return probe.Headers.TryAddWithoutValidation(name, value);
     }
 
+    private static async Task<StepResult> JudgeFhirAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            return await JudgeAsync(response, cancellationToken);
+        }
+
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        return FhirBodyCheck.IsValid(body)
+            ? StepResult.Ok((int)response.StatusCode, body.Length)
+            : StepResult.Error(FhirBodyCheck.ErrorKind, body.Length);
+    }
+
     private static async Task<StepResult> JudgeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var bytes = await HttpStep.CountBodyAsync(response, cancellationToken);
@@ -65,6 +81,6 @@ internal sealed class HttpGetScenario : IDisposable
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        return await HttpStep.SendAsync(_client, request, JudgeAsync, cancellationToken);
+        return await HttpStep.SendAsync(_client, request, _checkFhir ? JudgeFhirAsync : JudgeAsync, cancellationToken);
     }
 }

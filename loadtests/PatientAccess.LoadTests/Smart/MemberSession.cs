@@ -111,7 +111,10 @@ internal sealed class MemberSession : IDisposable
             PageResponse sent;
             if (verified.RedirectsTo(MemberPaths.Email))
             {
-                kind = SignInKind.Registered;
+                // Anyone may register a demo member (issue 14), so the identity step no longer says
+                // his account exists; registering with the address that holds it signs that account
+                // in. A code this address received before tells the two apart for the report.
+                kind = SignInMailbox.FindNewest(_mailbox.Folder, _identity.Email) is { Code: not null } ? SignInKind.SignedIn : SignInKind.Registered;
                 var email = await _browser.FollowAsync(verified, cancellationToken);
                 sent = await SubmitEmailAsync(email, MemberPaths.Email, cancellationToken);
                 if (sent.Status == 409)

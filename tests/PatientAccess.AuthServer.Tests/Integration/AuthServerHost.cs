@@ -17,6 +17,14 @@ internal sealed class AuthServerHost : WebApplicationFactory<Program>
     public const string ResourceServerSecret = "test-gateway-introspection-secret";
     private readonly Dictionary<string, string?> _settings;
 
+    static AuthServerHost()
+    {
+        // Each host would otherwise watch appsettings.json with an inotify instance of its own; a
+        // run keeps dozens of hosts and the user limit (128 by default) is shared with every other
+        // process of the user, so a busy machine ran out. Tests never change the file.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
     public AuthServerHost(string backend, string dataDirectory, string? postgresConnectionString, string redisConnectionString, IDictionary<string, string?>? extra = null)
     {
         Backend = backend;

@@ -43,7 +43,10 @@ public sealed class RunScriptTests
         {
             store.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", operatorKey);
             var demo = await store.GetStringAsync(new Uri("/r4/Patient?identifier=123456789123&birthdate=1950-10-19&family=allen&given=john&address-postalcode=02114", UriKind.Relative), TestContext.Current.CancellationToken);
-            Assert.Contains("\"id\":\"demo-john-allen\"", demo, StringComparison.Ordinal);
+            var found = StrictFhir.Parse<Hl7.Fhir.Model.Bundle>(demo);
+            var patient = Assert.IsType<Hl7.Fhir.Model.Patient>(Assert.Single(found.Entry).Resource);
+            Assert.Equal("demo-john-allen", patient.Id);
+            Assert.Equal("1950-10-19", patient.BirthDate);
             using var plain = new HttpClient();
             using var anonymous = await plain.GetAsync(new Uri($"http://127.0.0.1:{run.Ports["PA_FHIRSTORE_PORT"]}/r4/Patient/demo-john-allen"), TestContext.Current.CancellationToken);
             Assert.Equal(System.Net.HttpStatusCode.Forbidden, anonymous.StatusCode);

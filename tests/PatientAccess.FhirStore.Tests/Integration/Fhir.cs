@@ -1,13 +1,23 @@
 using System.Text.Json;
+using PatientAccess.Testing;
 
 namespace PatientAccess.FhirStore.Tests.Integration;
 
 /// <summary>Reads FHIR responses the way a client would.</summary>
 internal static class Fhir
 {
+    /// <summary>
+    /// The answer as JSON for the test to look into; every FHIR answer is first read by Firely's
+    /// strict R4 parser as well, so whatever a test reads is also valid R4 to an outside client.
+    /// </summary>
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
+        if (StrictFhir.IsFhirJson(response))
+        {
+            _ = StrictFhir.Parse<Hl7.Fhir.Model.Resource>(text);
+        }
+
         using var document = JsonDocument.Parse(text);
         return document.RootElement.Clone();
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using PatientAccess.Testing;
 
 namespace PatientAccess.Gateway.Tests.CrossProcess;
 
@@ -199,7 +200,8 @@ public sealed class StoreScopeCrossProcessTests(GatewayAndStore stack) : IClassF
         var body = await response.Content.ReadAsStringAsync(Ct);
 
         Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode} {body}");
-        Assert.Contains("OperationOutcome", body, StringComparison.Ordinal);
+        var outcome = StrictFhir.Parse<Hl7.Fhir.Model.OperationOutcome>(body);
+        Assert.Contains(outcome.Issue, i => i.Severity == Hl7.Fhir.Model.OperationOutcome.IssueSeverity.Error);
     }
 
     [Fact]
@@ -214,12 +216,17 @@ public sealed class StoreScopeCrossProcessTests(GatewayAndStore stack) : IClassF
         var body = await response.Content.ReadAsStringAsync(Ct);
 
         Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode} {body}");
-        Assert.Contains("OperationOutcome", body, StringComparison.Ordinal);
+        var outcome = StrictFhir.Parse<Hl7.Fhir.Model.OperationOutcome>(body);
+        Assert.Contains(outcome.Issue, i => i.Severity == Hl7.Fhir.Model.OperationOutcome.IssueSeverity.Error);
     }
 
+    /// <summary>The answer as JSON; read by Firely's strict R4 parser first, as an outside client would.</summary>
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(StrictFhir.IsFhirJson(response), $"not FHIR JSON: {response.Content.Headers.ContentType}");
+        _ = StrictFhir.Parse<Hl7.Fhir.Model.Resource>(text);
+        using var document = JsonDocument.Parse(text);
         return document.RootElement.Clone();
     }
 

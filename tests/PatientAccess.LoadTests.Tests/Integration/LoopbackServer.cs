@@ -10,11 +10,14 @@ namespace PatientAccess.LoadTests.Tests.Integration;
 /// <summary>
 /// A tiny Kestrel server on a free loopback port to load against: /ok answers 200, /fail 503,
 /// /slow?ms=N waits N ms (default 2000) before answering 200, giving up if the client does, and
-/// POST /oauth2/token rotates any refresh token after 20 ms, as a token endpoint does.
+/// POST /oauth2/token rotates any refresh token after 20 ms, as a token endpoint does; /fhir/valid
+/// answers a valid FHIR Patient, /fhir/invalid a 200 whose Patient has an element R4 does not know.
 /// </summary>
 public sealed class LoopbackServer : IAsyncLifetime
 {
     public const string OkBody = "all good";
+    public const string ValidPatient = """{"resourceType":"Patient","id":"p1","birthDate":"1950-10-19"}""";
+    public const string InvalidPatient = """{"resourceType":"Patient","id":"p1","birthDate":"1950-10-19","favouriteColour":"blue"}""";
 
     private WebApplication? _app;
 
@@ -30,6 +33,8 @@ public sealed class LoopbackServer : IAsyncLifetime
         // Port 0: the OS picks a free port, so parallel test runs never collide.
         _app.Urls.Add("http://127.0.0.1:0");
         _app.MapGet("/ok", () => Results.Text(OkBody));
+        _app.MapGet("/fhir/valid", () => Results.Text(ValidPatient, "application/fhir+json"));
+        _app.MapGet("/fhir/invalid", () => Results.Text(InvalidPatient, "application/fhir+json"));
         _app.MapGet("/fail", () => Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
         _app.MapGet("/slow", async (int? ms, CancellationToken aborted) =>
         {

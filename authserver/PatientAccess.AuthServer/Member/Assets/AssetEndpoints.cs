@@ -2,13 +2,15 @@ using System.Collections.Frozen;
 
 namespace PatientAccess.AuthServer.Member.Assets;
 
-/// <summary>The member pages' stylesheet and script, embedded in the assembly and served from memory.</summary>
+/// <summary>The site's stylesheet, script and the demo apps' logos, embedded in the assembly and served from memory.</summary>
 internal static class AssetEndpoints
 {
     private static readonly FrozenDictionary<string, (byte[] Content, string Type)> Files = new Dictionary<string, (byte[], string)>
     {
         ["site.css"] = (Load("site.css"), "text/css; charset=utf-8"),
         ["member.js"] = (Load("member.js"), "text/javascript; charset=utf-8"),
+        ["app-sunrise-health-notes.png"] = (Load("app-sunrise-health-notes.png"), "image/png"),
+        ["app-pocket-claims.png"] = (Load("app-pocket-claims.png"), "image/png"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static void Map(RouteGroupBuilder group) =>

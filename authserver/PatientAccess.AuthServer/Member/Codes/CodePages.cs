@@ -18,8 +18,8 @@ internal static class CodePages
     public static void Map(RouteGroupBuilder group)
     {
         group.MapGet("/code", async (HttpContext context, MemberSessions sessions, CancellationToken cancellationToken) =>
-            await sessions.FindAsync(context, cancellationToken) is { Record.Email: { } email }
-                ? Show(new MemberPage(context), email, sent: context.Request.Query.ContainsKey("sent"))
+            await sessions.FindAsync(context, cancellationToken) is { Record.Email: { } email } session
+                ? Show(new MemberPage(context), email, session.Record.Registering, sent: context.Request.Query.ContainsKey("sent"))
                 : MemberFlow.Expired(context));
         group.MapPost("/code", PostAsync);
         group.MapPost("/code/resend", async (HttpContext context, [AsParameters] CodeSteps steps, CancellationToken cancellationToken) =>
@@ -40,18 +40,19 @@ internal static class CodePages
             if (await steps.Lockouts.IsLockedAsync([steps.Lockouts.Address(context)], cancellationToken))
             {
                 steps.Metrics.Throttled("signin_locked");
-                return Show(new MemberPage(context) { Errors = [new("code", page.T["code.locked"])] }, email, status: StatusCodes.Status429TooManyRequests);
+                return Show(new MemberPage(context) { Errors = [new("code", page.T["code.locked"])] }, email, session.Record.Registering, status: StatusCodes.Status429TooManyRequests);
             }
 
             if (!await steps.Throttle.AllowsAsync(context, email, cancellationToken))
             {
-                return Show(new MemberPage(context) { Errors = [new("code", page.T["code.throttled"])] }, email, status: StatusCodes.Status429TooManyRequests);
+                return Show(new MemberPage(context) { Errors = [new("code", page.T["code.throttled"])] }, email, session.Record.Registering, status: StatusCodes.Status429TooManyRequests);
             }
 
             var existing = await steps.Accounts.FindByEmailAsync(email, cancellationToken);
             var delivery = (session.Record.Registering, existing) switch
             {
                 (true, null) => CodeDelivery.Code,
+                (true, { } own) when own.PatientId == session.Record.VerifiedPatientId => CodeDelivery.Code,
                 (true, _) => CodeDelivery.AlreadyRegistered,
                 (false, null) => CodeDelivery.Nothing,
                 (false, _) => CodeDelivery.Code,
@@ -59,7 +60,7 @@ internal static class CodePages
             if (!await steps.Sender.IssueAsync(session, page.T, delivery, cancellationToken))
             {
                 // Not a failed code: no try is used and nothing counts towards a lockout or a send limit.
-                return Show(new MemberPage(context) { Errors = [new("code", page.T["mail.notSent"])] }, email, status: StatusCodes.Status503ServiceUnavailable);
+                return Show(new MemberPage(context) { Errors = [new("code", page.T["mail.notSent"])] }, email, session.Record.Registering, status: StatusCodes.Status503ServiceUnavailable);
             }
 
             await steps.Throttle.CountAsync(context, email, cancellationToken);
@@ -87,7 +88,7 @@ internal static class CodePages
         var typed = form["code"].ToString().Replace(" ", string.Empty, StringComparison.Ordinal).Trim();
         if (typed.Length != 6 || !typed.All(char.IsAsciiDigit))
         {
-            return Show(new MemberPage(context) { Errors = [new("code", t["code.format"])] }, email, status: StatusCodes.Status400BadRequest);
+            return Show(new MemberPage(context) { Errors = [new("code", t["code.format"])] }, email, session.Record.Registering, status: StatusCodes.Status400BadRequest);
         }
 
         LockoutSubject[] subjects = [lockouts.Address(context)];
@@ -95,12 +96,13 @@ internal static class CodePages
         {
             metrics.Throttled("code_locked");
             audit.Record(new AuditEvent(MemberAuditTypes.LockedOut, "member-app", Detail: "code"));
-            return Show(new MemberPage(context) { Errors = [new("code", t["code.locked"])] }, email, status: StatusCodes.Status429TooManyRequests);
+            return Show(new MemberPage(context) { Errors = [new("code", t["code.locked"])] }, email, session.Record.Registering, status: StatusCodes.Status429TooManyRequests);
         }
 
         var check = codes.Check(session, typed);
         var account = check != CodeCheck.Accepted ? null
             : session.Record.Registering ? await accounts.CreateAsync(email, session.Record.VerifiedPatientId!, cancellationToken)
+                ?? await accounts.FindOwnAsync(email, session.Record.VerifiedPatientId!, cancellationToken)
             : await accounts.FindByEmailAsync(email, cancellationToken);
         if (account is null)
         {
@@ -113,7 +115,7 @@ internal static class CodePages
                 CodeCheck.Accepted => t["identity.alreadyRegistered"],
                 _ => t["code.dead"],
             };
-            return Show(new MemberPage(context) { Errors = [new("code", message)] }, email, status: StatusCodes.Status400BadRequest);
+            return Show(new MemberPage(context) { Errors = [new("code", message)] }, email, session.Record.Registering, status: StatusCodes.Status400BadRequest);
         }
 
         await lockouts.RecordSuccessAsync(subjects, cancellationToken);
@@ -125,12 +127,17 @@ internal static class CodePages
         return MemberFlow.SeeOther(context, MemberFlow.AfterSignIn(session.Record));
     }
 
-    private static IResult Show(MemberPage page, string email, bool sent = false, int status = StatusCodes.Status200OK)
+    /// <summary>
+    /// Right after registering the page says plainly that a code was sent (the registrant typed the
+    /// address a moment ago; an address that already had an account got a notice instead, which
+    /// says so). For sign-in it stays conditional, so the page never tells who has an account.
+    /// </summary>
+    private static IResult Show(MemberPage page, string email, bool registering, bool sent = false, int status = StatusCodes.Status200OK)
     {
         var t = page.T;
         var field = page.Field("code", t["code.label"], string.Empty, autocomplete: "one-time-code", inputMode: "numeric", hint: t["code.hint"], maxLength: 6);
         var body = Html.Of($"""
-            <p>{t.Format("code.intro", email)}</p>
+            <p>{t.Format(registering ? "code.introRegistering" : "code.intro", email)}</p>
             {(sent ? Html.Of($"<p role=\"status\">{t["code.resent"]}</p>") : Html.Empty)}
             {page.Form(MemberFlow.Code, field, t["code.submit"])}
             <form method="post" action="/member/code/resend">{page.Csrf}{MemberPage.Button(t["code.resend"], secondary: true)}</form>

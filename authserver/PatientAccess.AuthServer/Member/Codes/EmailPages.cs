@@ -69,6 +69,10 @@ internal static class EmailPages
         var delivery = (registering, existing) switch
         {
             (true, null) => CodeDelivery.Code,
+
+            // The address already holds this very member's account (a developer registering the
+            // demo member again): the code signs that account in (see CodePages).
+            (true, { } own) when own.PatientId == session.Record.VerifiedPatientId => CodeDelivery.Code,
             (true, _) => CodeDelivery.AlreadyRegistered,
             (false, null) => CodeDelivery.Nothing,
             (false, _) => CodeDelivery.Code,

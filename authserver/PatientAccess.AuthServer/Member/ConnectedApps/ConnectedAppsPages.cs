@@ -81,16 +81,30 @@ internal static class ConnectedAppsPages
         return page.Render(t["apps.title"], body);
     }
 
+    /// <summary>
+    /// One app: what it sees, one sentence per line (the sentences are whole, so they are listed,
+    /// never joined), and which sensitive categories the member shared with it, or that none were.
+    /// </summary>
     private static Html Item(MemberPage page, MemberGrantView grant)
     {
         var t = page.T;
         var id = "grant-" + grant.GrantId;
-        var sees = string.Join("; ", ScopeWords.Describe(grant.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries), t));
+        var sees = Html.Join(ScopeWords.Describe(grant.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries), t).Select(line => Html.Of($"<li>{line}</li>")));
+        var shared = SensitiveChoice.From([.. grant.SensitiveCategories ?? []]);
+        var sensitive = shared.Count == 0
+            ? Html.Of($"<p>{t["apps.noSensitive"]}</p>")
+            : Html.Of($"<p>{t["apps.sensitive"]}</p><ul>{Html.Join(shared.Select(c => Html.Of($"<li>{t["sensitive." + c.Key]}</li>")))}</ul>");
+        var logo = AppLogo.Source(page.Context, grant.LogoUri) is { } source
+            ? Html.Of($"<img class=\"logo\" src=\"{source}\" alt=\"{t.Format("approve.logo", grant.ClientName)}\" width=\"48\" height=\"48\">")
+            : Html.Empty;
         return Html.Of($"""
             <li>
+            {logo}
             <h2 id="{id}">{grant.ClientName}</h2>
             <p>{t.Format("apps.since", grant.CreatedAt.UtcDateTime.ToString("D", t.Culture))}</p>
-            <p>{sees}</p>
+            <p>{t["apps.sees"]}</p>
+            <ul>{sees}</ul>
+            {sensitive}
             <form method="post" action="/member/apps/revoke">
             {page.Csrf}<input type="hidden" name="grant" value="{grant.GrantId}">
             <button type="submit" aria-describedby="{id}">{t.Format("apps.revoke", grant.ClientName)}</button>

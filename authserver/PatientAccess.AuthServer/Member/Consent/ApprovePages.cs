@@ -96,9 +96,10 @@ internal static class ApprovePages
     private static IResult Show(MemberPage page, PendingAuthorizationView request, string whose, IReadOnlyList<string> codes, string? origin)
     {
         var t = page.T;
-        var logo = IsWebUrl(request.LogoUri)
-            ? Html.Of($"<img class=\"logo\" src=\"{request.LogoUri}\" alt=\"{t.Format("approve.logo", request.ClientName)}\" width=\"64\" height=\"64\">")
+        var logo = AppLogo.Source(page.Context, request.LogoUri) is { } source
+            ? Html.Of($"<img class=\"logo\" src=\"{source}\" alt=\"{t.Format("approve.logo", request.ClientName)}\" width=\"64\" height=\"64\">")
             : Html.Empty;
+        var description = request.Description is { Length: > 0 } text ? Html.Of($"<p>{text}</p>") : Html.Empty;
         var website = IsWebUrl(request.Website)
             ? Html.Of($"<p>{t["approve.website"]} <a href=\"{request.Website}\" rel=\"noopener noreferrer\" target=\"_blank\">{request.Website}</a></p>")
             : Html.Of($"<p>{t["approve.noWebsite"]}</p>");
@@ -107,11 +108,14 @@ internal static class ApprovePages
         var sensitiveText = sensitive.Count == 0
             ? Html.Of($"<p>{t["approve.noSensitive"]}</p>")
             : Html.Of($"<p>{t["approve.sensitive"]}</p><ul>{Html.Join(sensitive.Select(c => Html.Of($"<li>{t["sensitive." + c.Key]}</li>")))}</ul>");
-        var sandbox = request.ClientStatus == Clients.ClientStatus.Sandbox ? Html.Of($"<p class=\"note\">{t["approve.sandbox"]}</p>") : Html.Empty;
+        var sandbox = request.TestFlow ? Html.Of($"<p class=\"note\">{t["approve.testFlow"]}</p>")
+            : request.ClientStatus == Clients.ClientStatus.Sandbox ? Html.Of($"<p class=\"note\">{t["approve.sandbox"]}</p>")
+            : Html.Empty;
         var body = Html.Of($"""
             <section class="app" aria-labelledby="app-name">
             {logo}
             <h2 id="app-name">{request.ClientName}</h2>
+            {description}
             {website}
             {sandbox}
             </section>

@@ -27,11 +27,11 @@ internal sealed class ConsentState(
         return request is null || account is null ? null : (request, account);
     }
 
-    /// <summary>Sandbox apps may only be authorized for the plan's demo members.</summary>
+    /// <summary>Sandbox apps, and any app on the plan's test flow, may only be authorized for the plan's demo members.</summary>
     public bool IsAllowed(PendingAuthorizationView request, string patientId)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.ClientStatus != ClientStatus.Sandbox || options.Value.EffectiveDemoPatientIds.Contains(patientId, StringComparer.Ordinal);
+        return (request.ClientStatus != ClientStatus.Sandbox && !request.TestFlow) || options.Value.EffectiveDemoPatientIds.Contains(patientId, StringComparer.Ordinal);
     }
 
     /// <summary>scheme://host:port of where the app gets its answer; null if the request is gone.</summary>

@@ -9,6 +9,8 @@ internal sealed record IdentityForm(string FirstName, string LastName, string Bi
 {
     public const int MaxNameLength = 100;
 
+    private static readonly string[] BirthDateFormats = ["yyyy-MM-dd", "M/d/yyyy"];
+
     public static IdentityForm Empty { get; } = new(string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
 
     public static IdentityForm From(IFormCollection form)
@@ -33,7 +35,9 @@ internal sealed record IdentityForm(string FirstName, string LastName, string Bi
             errors.Add(new("last_name", text["identity.lastName.error"]));
         }
 
-        var dateOk = DateOnly.TryParseExact(BirthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
+        // A date field posts yyyy-MM-dd whatever the browser shows; a browser without one posts what
+        // was typed, which the hint words as the US month/day/year.
+        var dateOk = DateOnly.TryParseExact(BirthDate, BirthDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
             && birth <= today && birth.Year >= 1900;
         if (!dateOk)
         {

@@ -9,11 +9,17 @@ namespace PatientAccess.AuthServer.Member.Identity;
 
 /// <summary>
 /// Registration's first step: prove who you are with what is on your member card. Every miss
-/// answers the same words (nothing tells which field was wrong) and counts against the member ID
+/// answers the same words at the form, not at a field (nothing tells which detail was wrong), and counts against the member ID
 /// and the client address; past the limit both are locked for a while.
 /// </summary>
 internal static class IdentityPages
 {
+    /// <summary>
+    /// Where errors about the details as a whole point: the form's introduction, not a field, so
+    /// the page marks no field as wrong and tells no one which detail did not match.
+    /// </summary>
+    public const string FormLevel = "identity-details";
+
     public static void Map(RouteGroupBuilder group)
     {
         group.MapGet("/register", async (HttpContext context, MemberDirectory directory, MemberSessions sessions, CancellationToken cancellationToken) =>
@@ -62,7 +68,7 @@ internal static class IdentityPages
         if (await lockouts.IsLockedAsync(subjects, cancellationToken))
         {
             audit.Record(new AuditEvent(MemberAuditTypes.LockedOut, await ClientOfAsync(completion, session, cancellationToken), Detail: "identity"));
-            return Show(new MemberPage(context) { Errors = [new("first_name", text["identity.locked"])] }, typed, StatusCodes.Status429TooManyRequests);
+            return Show(new MemberPage(context) { Errors = [new(FormLevel, text["identity.locked"])] }, typed, StatusCodes.Status429TooManyRequests);
         }
 
         var patientId = await directory.VerifyAsync(claim, cancellationToken);
@@ -70,13 +76,13 @@ internal static class IdentityPages
         {
             await lockouts.RecordFailureAsync(subjects, cancellationToken);
             audit.Record(new AuditEvent(MemberAuditTypes.IdentityVerificationFailed, await ClientOfAsync(completion, session, cancellationToken)));
-            return Show(new MemberPage(context) { Errors = [new("first_name", text["identity.noMatch"])] }, typed, StatusCodes.Status400BadRequest);
+            return Show(new MemberPage(context) { Errors = [new(FormLevel, text["identity.noMatch"])] }, typed, StatusCodes.Status400BadRequest);
         }
 
         await lockouts.RecordSuccessAsync(subjects, cancellationToken);
         if (await accounts.IsRegisteredAsync(patientId, cancellationToken))
         {
-            return Show(new MemberPage(context) { Errors = [new("first_name", text["identity.alreadyRegistered"])] }, typed, StatusCodes.Status409Conflict);
+            return Show(new MemberPage(context) { Errors = [new(FormLevel, text["identity.alreadyRegistered"])] }, typed, StatusCodes.Status409Conflict);
         }
 
         session.Record.VerifiedPatientId = patientId;
@@ -93,7 +99,7 @@ internal static class IdentityPages
     {
         var t = page.T;
         var fields = Html.Of($"""
-            <p>{t["identity.intro"]}</p>
+            <p id="{FormLevel}" tabindex="-1">{t["identity.intro"]}</p>
             {page.Field("first_name", t["identity.firstName"], typed.FirstName, autocomplete: "given-name")}
             {page.Field("last_name", t["identity.lastName"], typed.LastName, autocomplete: "family-name")}
             {page.Field("birth_date", t["identity.birthDate"], typed.BirthDate, type: "date", autocomplete: "bday", hint: t["identity.birthDate.hint"], maxLength: 10)}

@@ -27,7 +27,8 @@ internal static class LanguageSelector
     /// <summary>Where the language switch may send the browser back to: only the site's own pages.</summary>
     public static string SafeReturn(string? path)
     {
-        string[] areas = ["/member", "/developer", "/gallery", "/staff"];
+        // The authorize endpoint's error page too: it only ever shows a page or redirects to a registered URI.
+        string[] areas = ["/member", "/developer", "/gallery", "/staff", "/oauth2/authorize"];
         var ours = path is not null && (path == "/" || areas.Any(a => path == a || path.StartsWith(a + "/", StringComparison.Ordinal) || path.StartsWith(a + "?", StringComparison.Ordinal)))
             && !path.Contains("//", StringComparison.Ordinal) && !path.Contains('\\', StringComparison.Ordinal);
         return ours ? path! : "/member";

@@ -25,10 +25,15 @@ internal sealed class MemberPage
 
     public MemberText T { get; }
 
+    public HttpContext Context => _context;
+
     public IReadOnlyList<FieldError> Errors { get; init; } = [];
 
     /// <summary>Links for the area's own navigation (portal, staff), shown in the header beside the language switch.</summary>
     public Html? AreaNav { get; init; }
+
+    /// <summary>Where the language switch returns to, when not this page's own path (a path with its query, checked by <see cref="LanguageSelector.SafeReturn"/>).</summary>
+    public string? LanguageReturn { get; init; }
 
     public Html Csrf => Html.Of($"<input type=\"hidden\" name=\"{_tokens.FormFieldName}\" value=\"{_tokens.RequestToken}\">");
 
@@ -63,7 +68,7 @@ internal sealed class MemberPage
     {
         SecurityHeaders.Apply(_context, formTarget);
         var other = T.Language == MemberText.Spanish ? MemberText.English : MemberText.Spanish;
-        var back = _context.Request.Path.Value ?? "/member";
+        var back = LanguageReturn ?? _context.Request.Path.Value ?? "/member";
         var summary = Errors.Count == 0 ? Html.Empty : Html.Of($"""
             <div class="error-summary" id="error-summary" role="alert" tabindex="-1">
             <h2>{T["errors.title"]}</h2>

@@ -11,7 +11,10 @@ internal sealed class MemberAccountRecord
     /// <summary>Lower-cased, trimmed; unique.</summary>
     public required string Email { get; set; }
 
-    /// <summary>The member who registered; unique, so one member cannot be registered twice.</summary>
+    /// <summary>
+    /// The member who registered. Not unique: a demo member has an account per developer who
+    /// registered them; a real member has one (<see cref="MemberPatientClaimRecord"/> enforces it).
+    /// </summary>
     public required string PatientId { get; set; }
 
     public long CreatedAt { get; set; }

@@ -39,7 +39,8 @@ public sealed class AdminTests(AuthBackends backends)
         Assert.Null(approval.RedirectUri);
 
         using var reinstate = await host.Admin().PostAsync(new Uri($"/admin/clients/{app.ClientId}/reinstate", UriKind.Relative), null, TestContext.Current.CancellationToken);
-        Assert.Equal("sandbox", (string)(await SmartApp.JsonAsync(reinstate))["status"]!);
+        // Back to what it was before the suspension: the demo apps are approved production apps.
+        Assert.Equal("production", (string)(await SmartApp.JsonAsync(reinstate))["status"]!);
         using var oldRefresh = await app.RefreshAsync((string)tokens["refresh_token"]!);
         Assert.Equal("invalid_grant", (string)(await SmartApp.JsonAsync(oldRefresh))["error"]!);
         using var oldIntrospect = await host.Browser().SendAsync(ResourceServerIntrospection((string)tokens["access_token"]!), TestContext.Current.CancellationToken);

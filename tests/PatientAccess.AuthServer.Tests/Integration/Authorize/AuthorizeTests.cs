@@ -176,4 +176,55 @@ public sealed class AuthorizeTests(AuthBackends backends)
         var requestId = await app.StartAsync("patient/*.read");
         await Assert.ThrowsAsync<ArgumentException>(() => app.ApproveAsync(requestId, scopes: ["user/*.read"]));
     }
+
+    [Theory]
+    [MemberData(nameof(AuthBackends.Names), MemberType = typeof(AuthBackends))]
+    public async Task Authorize_NoState_RedirectsInvalidRequest(string backend)
+    {
+        var app = new SmartApp(backends[backend]);
+        var parameters = app.AuthorizeParameters();
+        parameters.Remove("state");
+        using var response = await app.AuthorizeAsync(parameters);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.StartsWith(app.RedirectUri + "?", location.AbsoluteUri, StringComparison.Ordinal);
+        var query = QueryHelpers.ParseQuery(location.Query);
+        Assert.Equal("invalid_request", query["error"].ToString());
+        Assert.Equal("state is required", query["error_description"].ToString());
+        Assert.False(query.ContainsKey("state"));
+
+        parameters["state"] = string.Empty;
+        using var empty = await app.AuthorizeAsync(parameters);
+        Assert.Equal("invalid_request", QueryHelpers.ParseQuery(empty.Headers.Location!.Query)["error"].ToString());
+    }
+
+    [Theory]
+    [InlineData("unknown-app", null, "Esta aplicación no está registrada con el plan de salud.")]
+    [InlineData(null, "https://evil.example/callback", "no está registrada para esta aplicación")]
+    public async Task Authorize_ErrorPageWithSpanishChosen_SiteLayoutInSpanish(string? clientId, string? redirectUri, string expected)
+    {
+        var host = backends[AuthBackends.Sqlite];
+        var app = new SmartApp(host);
+        var parameters = app.AuthorizeParameters();
+        parameters["client_id"] = clientId ?? parameters["client_id"];
+        parameters["redirect_uri"] = redirectUri ?? parameters["redirect_uri"];
+        var path = QueryHelpers.AddQueryString("/oauth2/authorize", parameters!);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Add("Cookie", "pa-lang=es");
+        using var response = await host.Browser().SendAsync(request, TestContext.Current.CancellationToken);
+        var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        Assert.Contains("<html lang=\"es\">", page, StringComparison.Ordinal);
+        Assert.Contains("<h1>No se puede conectar esta aplicación</h1>", page, StringComparison.Ordinal);
+        Assert.Contains(expected, page, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"stylesheet\" href=\"/member/assets/site.css\">", page, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"plan\">Demo Health Plan</p>", page, StringComparison.Ordinal);
+
+        // The switch to English comes back to the same request, which our own return check accepts.
+        Assert.Contains("href=\"/member/language?to=en&amp;return=" + Uri.EscapeDataString("/oauth2/authorize?"), page, StringComparison.Ordinal);
+        var back = "/oauth2/authorize?" + path[(path.IndexOf('?', StringComparison.Ordinal) + 1)..];
+        Assert.Equal(back, global::PatientAccess.AuthServer.Member.Localization.LanguageSelector.SafeReturn(back));
+    }
 }

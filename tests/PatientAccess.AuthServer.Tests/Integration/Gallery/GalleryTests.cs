@@ -48,7 +48,7 @@ public sealed class GalleryTests(AuthBackends backends)
         {
             Assert.DoesNotContain(secretHash, text, StringComparison.Ordinal);
             Assert.DoesNotContain("security@app.example.com", text, StringComparison.Ordinal);
-            Assert.DoesNotContain("redirect", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(ProductionDriver.Redirect, text, StringComparison.Ordinal);
         }
 
         var entry = JsonNode.Parse(json)!.AsArray().Single(a => (string)a!["client_id"]! == approved)!.AsObject();

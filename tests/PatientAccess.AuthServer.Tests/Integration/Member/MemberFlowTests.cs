@@ -20,7 +20,7 @@ public sealed class MemberFlowTests(MemberServices stack)
         using (var start = await driver.GetAsync("/member/authorize/" + requestId))
         {
             Assert.Equal(HttpStatusCode.OK, start.StatusCode);
-            Assert.Contains("Demo Health App (confidential)", driver.LastPage, StringComparison.Ordinal);
+            Assert.Contains("Sunrise Health Notes", driver.LastPage, StringComparison.Ordinal);
         }
 
         Assert.Equal("/member/choose", await MemberJourney.RegisterAsync(driver, host, MemberJourney.JohnAllen, MemberJourney.NewEmail()));
@@ -113,7 +113,7 @@ public sealed class MemberFlowTests(MemberServices stack)
         Assert.Equal("/member/apps", await MemberJourney.SignInAsync(later, host, email));
         using (await later.GetAsync("/member/apps"))
         {
-            Assert.Contains("Demo Health App (confidential)", later.LastPage, StringComparison.Ordinal);
+            Assert.Contains("Sunrise Health Notes", later.LastPage, StringComparison.Ordinal);
         }
 
         var grantId = System.Text.RegularExpressions.Regex.Match(later.LastPage, "name=\"grant\" value=\"([^\"]+)\"").Groups[1].Value;
@@ -129,17 +129,19 @@ public sealed class MemberFlowTests(MemberServices stack)
     }
 
     [Fact]
-    public async Task Register_MemberAlreadyRegistered_ToldToSignIn()
+    public async Task Register_RealMemberAlreadyRegistered_ToldToSignIn()
     {
         var host = await stack.HostAsync();
+        var real = await MemberJourney.RealMemberAsync(stack.Store);
         using (var first = new MemberDriver(host))
         {
-            await MemberJourney.RegisterAsync(first, host, MemberJourney.JohnAllen, MemberJourney.NewEmail());
+            await MemberJourney.RegisterAsync(first, host, real, MemberJourney.NewEmail());
         }
 
         using var second = new MemberDriver(host);
-        using var again = await second.SubmitAsync("/member/register", MemberJourney.JohnAllen);
+        using var again = await second.SubmitAsync("/member/register", real);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("This member already has an account. Sign in with its e-mail address instead.", second.LastPage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -151,7 +153,7 @@ public sealed class MemberFlowTests(MemberServices stack)
         using (await driver.GetAsync("/member/authorize/" + await app.StartAsync()))
         {
             Assert.Contains("<html lang=\"es\">", driver.LastPage, StringComparison.Ordinal);
-            Assert.Contains("Conectar Demo Health App (confidential) con su plan de salud", driver.LastPage, StringComparison.Ordinal);
+            Assert.Contains("Conectar Sunrise Health Notes con su plan de salud", driver.LastPage, StringComparison.Ordinal);
             Assert.Contains("hreflang=\"en\"", driver.LastPage, StringComparison.Ordinal);
         }
 

@@ -1,5 +1,7 @@
+using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
+using PatientAccess.Testing;
 
 namespace PatientAccess.AuthServer.Tests.Integration.Member;
 
@@ -68,5 +70,26 @@ internal static class MemberJourney
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
         return JsonNode.Parse(body)!.AsObject();
+    }
+
+    /// <summary>A synthetic member from the seeded store (not a demo member), as they would type it.</summary>
+    public static async Task<(string, string)[]> RealMemberAsync(SeededStore store, int skip = 0)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        using var http = new HttpClient { BaseAddress = store.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.Operator);
+        var bundle = JsonNode.Parse(await http.GetStringAsync(new Uri("/r4/Patient?_count=50", UriKind.Relative), TestContext.Current.CancellationToken))!;
+        var patient = bundle["entry"]!.AsArray()
+            .Select(e => e!["resource"]!)
+            .Where(p => !((string)p["id"]!).StartsWith("demo-", StringComparison.Ordinal) && !((string)p["id"]!).StartsWith("family-", StringComparison.Ordinal))
+            .Skip(skip)
+            .First();
+        var name = patient["name"]![0]!;
+        var memberId = patient["identifier"]!.AsArray().First(i => (string?)i!["system"] == "http://example.org/fhir/sid/member-id")!["value"]!;
+        return
+        [
+            ("first_name", (string)name["given"]![0]!), ("last_name", (string)name["family"]!), ("birth_date", (string)patient["birthDate"]!),
+            ("member_id", (string)memberId!), ("zip", ((string)patient["address"]![0]!["postalCode"]!)[..5]),
+        ];
     }
 }

@@ -1,9 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using PatientAccess.AuthServer.Clients;
-using PatientAccess.Testing;
 
 namespace PatientAccess.AuthServer.Tests.Integration.Member;
 
@@ -16,10 +13,17 @@ public sealed class SandboxRuleTests(MemberServices stack)
     {
         var host = await stack.HostAsync();
         var app = new SmartApp(host);
+        const string redirect = "https://sandbox.example.com/callback";
+        await host.Service<ClientRegistry>().RegisterAsync(
+            new ClientRegistration("sandbox-app", "Sandbox App", ClientType.Public, ClientStatus.Sandbox, [redirect], ClientOptions.DefaultDemoScopes), CancellationToken.None);
+        var parameters = app.AuthorizeParameters();
+        parameters["client_id"] = "sandbox-app";
+        parameters["redirect_uri"] = redirect;
+        using var authorize = await app.AuthorizeAsync(parameters);
         using var driver = new MemberDriver(host);
-        using (await driver.GetAsync("/member/authorize/" + await app.StartAsync()))
+        using (await driver.GetAsync(authorize.Headers.Location!.OriginalString))
         {
-            Assert.Equal("/member/choose", await MemberJourney.RegisterAsync(driver, host, await RealMemberAsync(), MemberJourney.NewEmail()));
+            Assert.Equal("/member/choose", await MemberJourney.RegisterAsync(driver, host, await MemberJourney.RealMemberAsync(stack.Store), MemberJourney.NewEmail()));
         }
 
         using (var refused = await driver.GetAsync("/member/choose"))
@@ -57,7 +61,7 @@ public sealed class SandboxRuleTests(MemberServices stack)
         using var driver = new MemberDriver(host);
         using (await driver.GetAsync(authorize.Headers.Location!.OriginalString))
         {
-            await MemberJourney.RegisterAsync(driver, host, await RealMemberAsync(), MemberJourney.NewEmail());
+            await MemberJourney.RegisterAsync(driver, host, await MemberJourney.RealMemberAsync(stack.Store), MemberJourney.NewEmail());
         }
 
         using (var choose = await driver.GetAsync("/member/choose"))
@@ -77,23 +81,5 @@ public sealed class SandboxRuleTests(MemberServices stack)
 
         using var approved = await driver.PostAsync("/member/approve", [KeyValuePair.Create("decision", "allow")]);
         Assert.StartsWith(redirect + "?code=", MemberDriver.LocationOf(approved), StringComparison.Ordinal);
-    }
-
-    /// <summary>A synthetic member from the seeded store (not a demo member), as they would type it.</summary>
-    private async Task<(string, string)[]> RealMemberAsync()
-    {
-        using var http = new HttpClient { BaseAddress = stack.Store.BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.Operator);
-        var bundle = JsonNode.Parse(await http.GetStringAsync(new Uri("/r4/Patient?_count=50", UriKind.Relative), TestContext.Current.CancellationToken))!;
-        var patient = bundle["entry"]!.AsArray()
-            .Select(e => e!["resource"]!)
-            .First(p => !((string)p["id"]!).StartsWith("demo-", StringComparison.Ordinal) && !((string)p["id"]!).StartsWith("family-", StringComparison.Ordinal));
-        var name = patient["name"]![0]!;
-        var memberId = patient["identifier"]!.AsArray().First(i => (string?)i!["system"] == "http://example.org/fhir/sid/member-id")!["value"]!;
-        return
-        [
-            ("first_name", (string)name["given"]![0]!), ("last_name", (string)name["family"]!), ("birth_date", (string)patient["birthDate"]!),
-            ("member_id", (string)memberId!), ("zip", ((string)patient["address"]![0]!["postalCode"]!)[..5]),
-        ];
     }
 }

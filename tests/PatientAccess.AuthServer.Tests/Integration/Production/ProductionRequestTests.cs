@@ -174,7 +174,7 @@ public sealed class ProductionRequestTests(AuthBackends backends)
             Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         }
 
-        // Without the portal's ownership (the default registration), nobody can ask at all.
+        // The real ownership (the portal's signed-in owner) knows no test header: without a developer session nobody may ask.
         using var bare = host.Browser();
         bare.DefaultRequestHeaders.Add(TestOwnership.Header, owner);
         using var unowned = await bare.GetAsync(new Uri($"/developer/clients/{clientId}/production", UriKind.Relative), TestContext.Current.CancellationToken);

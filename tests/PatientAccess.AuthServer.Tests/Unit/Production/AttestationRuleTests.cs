@@ -80,8 +80,8 @@ public sealed class AttestationRuleTests
     public void Check_NonQualifyingAnswer_MessageNamesTheQuestionInBothLanguages()
     {
         var submission = new ProductionSubmission { Answers = ["no", "yes", "yes", "yes", "yes", "yes", "yes", "no", "yes", "yes"] };
-        var en = SubmissionCheck.Check(submission, MemberText.For(MemberText.English), new ProductionOptions(), clientHasLogo: true).Single(e => e.Field == "q8");
-        var es = SubmissionCheck.Check(submission, MemberText.For(MemberText.Spanish), new ProductionOptions(), clientHasLogo: true).Single(e => e.Field == "q8");
+        var en = SubmissionCheck.Check(submission, MemberText.For(MemberText.English), new ProductionOptions(), currentLogo: (128, 128)).Single(e => e.Field == "q8");
+        var es = SubmissionCheck.Check(submission, MemberText.For(MemberText.Spanish), new ProductionOptions(), currentLogo: (128, 128)).Single(e => e.Field == "q8");
         Assert.Equal("Question 8 (data only in the USA): a No answer disqualifies the app from production access.", en.Message);
         Assert.Equal("Pregunta 8 (datos solo en los EE. UU.): una respuesta No descalifica a la aplicación para el acceso de producción.", es.Message);
     }

@@ -68,6 +68,31 @@ public class HttpGetScenarioTests(LoopbackServer server)
     }
 
     [Fact]
+    public async Task RunAsync_CheckFhir_InvalidBodiesFailAsInvalidFhir()
+    {
+        using var scenario = new HttpGetScenario([server.Url("/fhir/valid"), server.Url("/fhir/invalid"), server.Url("/fail")], [], checkFhir: true);
+
+        var result = await LoadTestRunner.RunAsync(
+            scenario.Scenario, [new ConstantRatePhase(30, TimeSpan.FromSeconds(1))], new RunSettings(), TestContext.Current.CancellationToken);
+
+        var step = Assert.Single(result.Steps);
+        Assert.Equal(10, step.OkByOutcome["200"]);
+        Assert.Equal(10, step.FailedByOutcome[Http.FhirBodyCheck.ErrorKind]);
+        Assert.Equal(10, step.FailedByOutcome["503"]);
+    }
+
+    [Fact]
+    public async Task RunAsync_WithoutCheckFhir_InvalidFhirCountsAsOk()
+    {
+        using var scenario = new HttpGetScenario([server.Url("/fhir/invalid")], []);
+
+        var result = await LoadTestRunner.RunAsync(
+            scenario.Scenario, [new ConstantRatePhase(10, TimeSpan.FromMilliseconds(500))], new RunSettings(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(5, result.Steps[0].OkByOutcome["200"]);
+    }
+
+    [Fact]
     public async Task RunAsync_NothingListening_ConnectionErrorsCounted()
     {
         var closedPort = FreePort();

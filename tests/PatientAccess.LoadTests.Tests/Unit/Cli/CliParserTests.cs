@@ -155,6 +155,14 @@ public sealed class CliParserTests : IDisposable
     }
 
     [Fact]
+    public void Parse_CheckFhir_OnlyWhenGiven()
+    {
+        Assert.False(Assert.IsType<HttpCommandOptions>(Parse(Apply([])).Options).CheckFhir);
+        Assert.True(Assert.IsType<HttpCommandOptions>(Parse(Apply(["--check-fhir"])).Options).CheckFhir);
+        Assert.Equal("--check-fhir: takes no value", Parse(Apply(["--check-fhir=yes"])).Error);
+    }
+
+    [Fact]
     public void Parse_ReportDirUnderAFile_NotWritable()
     {
         Directory.CreateDirectory(_reportDir);
@@ -187,7 +195,7 @@ public sealed class CliParserTests : IDisposable
         else if (change.Length > 0 && change[0].StartsWith("--", StringComparison.Ordinal) && !change[0].Contains('=', StringComparison.Ordinal))
         {
             var name = change[0];
-            if (name is not ("--concurrency" or "--allow-remote"))
+            if (name is not ("--concurrency" or "--allow-remote" or "--check-fhir"))
             {
                 options.RemoveAll(o => o.Name == name);
             }
