@@ -65,14 +65,14 @@ internal static class DemoGuide
             """);
     }
 
-    /// <summary>A standalone-launch authorize URL (SMART App Launch 2: state and PKCE S256 required).</summary>
-    public static string AuthorizeUrl(string issuerBase, string fhirBase, string clientId, string redirectUri, string verifier, string state) =>
+    /// <summary>A standalone-launch authorize URL (SMART App Launch 2: state and PKCE S256 required); the developer portal's guide uses it too.</summary>
+    public static string AuthorizeUrl(string issuerBase, string fhirBase, string clientId, string redirectUri, string verifier, string state, string scope = Scope) =>
         QueryHelpers.AddQueryString(issuerBase.TrimEnd('/') + "/oauth2/authorize", new Dictionary<string, string?>
         {
             ["response_type"] = "code",
             ["client_id"] = clientId,
             ["redirect_uri"] = redirectUri,
-            ["scope"] = Scope,
+            ["scope"] = scope,
             ["state"] = state,
             ["aud"] = fhirBase,
             ["code_challenge"] = Pkce.ChallengeOf(verifier),

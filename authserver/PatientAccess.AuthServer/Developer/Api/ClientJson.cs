@@ -32,7 +32,7 @@ internal static class ClientJson
         };
         if (withGuide)
         {
-            var guide = DemoGuide.For(client, server);
+            var guide = LaunchGuide.For(client, server);
             body["demo_authorization"] = new JsonObject
             {
                 ["authorize_url"] = guide.AuthorizeUrl,

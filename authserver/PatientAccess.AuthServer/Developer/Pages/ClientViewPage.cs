@@ -86,7 +86,7 @@ internal static class ClientViewPage
                 <p>{t["developer.rotate.text"]}</p>
                 <form method="post" action="{path}/secret">{page.Csrf}{MemberPage.Button(t["developer.rotate.submit"], secondary: true)}</form>
                 """) : Html.Empty)}
-            {Guide(t, DemoGuide.For(client, server.Value))}
+            {Guide(t, LaunchGuide.For(client, server.Value))}
             {Evidence(t, summary)}
             """);
         return page.Render(client.Name, body);
@@ -112,7 +112,7 @@ internal static class ClientViewPage
         </dl>
         """);
 
-    private static Html Guide(MemberText t, DemoGuide guide) => Html.Of($"""
+    private static Html Guide(MemberText t, LaunchGuide guide) => Html.Of($"""
         <h2>{t["developer.demo.title"]}</h2>
         <p>{t["developer.demo.sandbox"]}</p>
         <p class="note">{t["developer.demo.smart"]}</p>

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.WebUtilities;
 using PatientAccess.AuthServer.Clients;
 using PatientAccess.AuthServer.Configuration;
-using PatientAccess.AuthServer.Tokens;
 
 namespace PatientAccess.AuthServer.Developer.Clients;
 
@@ -11,28 +10,18 @@ namespace PatientAccess.AuthServer.Developer.Clients;
 /// SMART App Launch authorization code flow with PKCE S256, a fresh verifier and state on every
 /// view (shown beside the URL), and the token exchange that follows, as a curl command.
 /// </summary>
-internal sealed record DemoGuide(string AuthorizeUrl, string CodeVerifier, string State, string RedirectUri, string TokenUrl, string TokenCurl, string? TestUrl)
+internal sealed record LaunchGuide(string AuthorizeUrl, string CodeVerifier, string State, string RedirectUri, string TokenUrl, string TokenCurl, string? TestUrl)
 {
     public const string Scope = "launch/patient openid fhirUser offline_access patient/*.rs";
 
-    public static DemoGuide For(ClientRecord client, AuthServerOptions server)
+    public static LaunchGuide For(ClientRecord client, AuthServerOptions server)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(server);
         var verifier = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var state = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(12));
         var redirect = client.RedirectUris.FirstOrDefault() ?? string.Empty;
-        var authorize = QueryHelpers.AddQueryString(server.IssuerBase + "/oauth2/authorize", new Dictionary<string, string?>
-        {
-            ["response_type"] = "code",
-            ["client_id"] = client.ClientId,
-            ["redirect_uri"] = redirect,
-            ["scope"] = Scope,
-            ["state"] = state,
-            ["aud"] = server.FhirBaseUrl,
-            ["code_challenge"] = Pkce.ChallengeOf(verifier),
-            ["code_challenge_method"] = "S256",
-        });
+        var authorize = DemoGuide.AuthorizeUrl(server.IssuerBase, server.FhirBaseUrl, client.ClientId, redirect, verifier, state, Scope);
         var token = server.IssuerBase + "/oauth2/token";
         var authentication = client.Type == ClientType.Confidential
             ? $"-u '{client.ClientId}:YOUR_CLIENT_SECRET'"
@@ -42,6 +31,6 @@ internal sealed record DemoGuide(string AuthorizeUrl, string CodeVerifier, strin
         var test = client.Type == ClientType.Confidential
             ? QueryHelpers.AddQueryString(server.IssuerBase + "/oauth2/authorize/test", new Dictionary<string, string?> { ["client_id"] = client.ClientId, ["redirect_uri"] = redirect })
             : null;
-        return new DemoGuide(authorize, verifier, state, redirect, token, curl, test);
+        return new LaunchGuide(authorize, verifier, state, redirect, token, curl, test);
     }
 }
