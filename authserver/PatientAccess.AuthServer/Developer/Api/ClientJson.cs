@@ -4,7 +4,6 @@ using PatientAccess.AuthServer.Clients;
 using PatientAccess.AuthServer.Configuration;
 using PatientAccess.AuthServer.Developer.Clients;
 using PatientAccess.AuthServer.Developer.Evidence;
-using DemoGuide = PatientAccess.AuthServer.Developer.Clients.DemoGuide;
 
 namespace PatientAccess.AuthServer.Developer.Api;
 

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Options;
 using PatientAccess.AuthServer.Clients;
 using PatientAccess.AuthServer.Configuration;
+using PatientAccess.AuthServer.Developer.Clients;
 using PatientAccess.AuthServer.Developer.Evidence;
 using PatientAccess.AuthServer.Developer.Logos;
 using PatientAccess.AuthServer.Member.Localization;
 using PatientAccess.AuthServer.Member.Pages;
 using PatientAccess.AuthServer.Member.Security;
-using DemoGuide = PatientAccess.AuthServer.Developer.Clients.DemoGuide;
 
 namespace PatientAccess.AuthServer.Developer.Pages;
 
