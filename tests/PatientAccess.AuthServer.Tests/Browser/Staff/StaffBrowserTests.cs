@@ -126,8 +126,10 @@ public sealed class StaffBrowserTests : IAsyncLifetime
         await page.GotoAsync(_server.BaseAddress + "gallery");
         Assert.Equal(locale[..2], await page.Locator("html").GetAttributeAsync("lang"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = gallery, Level = 1 })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Vitals Tracker" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = privacy })).ToHaveAttributeAsync("href", "https://app.example.com/privacy");
+        // The demo apps are listed too: this app's card is the one with its heading.
+        var card = page.Locator("li.card", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Vitals Tracker", Exact = true }) });
+        await Assertions.Expect(card).ToBeVisibleAsync();
+        await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = privacy, Exact = true })).ToHaveAttributeAsync("href", "https://app.example.com/privacy");
         var logoLoaded = await page.Locator($"img.app-logo[src$='/gallery/logos/{_clientId}']").EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 128");
         Assert.True(logoLoaded);
         await CheckAccessibilityAsync(page, axe);
