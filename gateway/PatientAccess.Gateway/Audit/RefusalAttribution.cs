@@ -12,6 +12,8 @@ namespace PatientAccess.Gateway.Audit;
 /// unvalidated one would let anyone frame another app with a forged token, so without a valid
 /// token the event names the address only. A revoked but genuine token still names its app:
 /// revocation says the token may no longer be used, not that someone else signed it.
+/// The check costs what the token step would have (a cached answer, or one signature check, after
+/// the answer went out); requests refused before it are bounded by the address rate limit.
 /// </summary>
 internal sealed class RefusalAttribution(AccessTokenValidator validator)
 {
@@ -30,7 +32,8 @@ internal sealed class RefusalAttribution(AccessTokenValidator validator)
         }
 
         // Not the request's cancellation: a client that hung up after a refused write is still the one who tried it.
-        var check = validator.TryGetKnown(raw.Span) ?? await validator.ValidateAsync(raw.ToString(), CancellationToken.None);
+        // Not remembered: the rate limits keep charging such requests as they did (see AddressLimitMiddleware).
+        var check = validator.TryGetKnown(raw.Span) ?? await validator.ValidateAsync(raw.ToString(), CancellationToken.None, remember: false);
         request.Token = check.Token;
     }
 }
