@@ -59,6 +59,20 @@ internal static class BenchmarkProgram
 
         watch.Stop();
         Console.WriteLine($"map only   : {count / watch.Elapsed.TotalSeconds,10:N0} events/s (parse + AuditEvent + serialize; {bytes / count} bytes of JSON each)");
+        var parse = Stopwatch.StartNew();
+        var sources = entries.Select(e => StreamEntryParser.Parse(e).Event!).ToList();
+        parse.Stop();
+        var build = Stopwatch.StartNew();
+        var models = sources.Select(AuditEventMapper.ToAuditEvent).ToList();
+        build.Stop();
+        var serialize = Stopwatch.StartNew();
+        foreach (var model in models)
+        {
+            _ = System.Text.Json.JsonSerializer.Serialize(model, FhirJson.Options);
+        }
+
+        serialize.Stop();
+        Console.WriteLine($"  of which : parse {parse.Elapsed.TotalMicroseconds / count:F1} us, model {build.Elapsed.TotalMicroseconds / count:F1} us, serialize {serialize.Elapsed.TotalMicroseconds / count:F1} us per event");
     }
 
     private static async Task RunAsync(IDatabase db, DatabaseProvider provider, string connection, string folder, int count, int batch)
