@@ -68,7 +68,7 @@ internal static class BenchmarkProgram
         var serialize = Stopwatch.StartNew();
         foreach (var model in models)
         {
-            _ = System.Text.Json.JsonSerializer.Serialize(model, FhirJson.Options);
+            _ = FhirJson.Serialize(model);
         }
 
         serialize.Stop();

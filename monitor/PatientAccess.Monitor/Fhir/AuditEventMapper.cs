@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Hl7.Fhir.Model;
 using PatientAccess.Monitor.Events;
 using PatientAccess.Monitor.Storage;
@@ -32,7 +31,7 @@ internal static class AuditEventMapper
             OutcomeCode(resource.Outcome),
             subtype,
             source.ClientAddress,
-            JsonSerializer.Serialize(resource, FhirJson.Options));
+            FhirJson.Serialize(resource));
     }
 
     public static AuditEvent ToAuditEvent(SourceEvent source)

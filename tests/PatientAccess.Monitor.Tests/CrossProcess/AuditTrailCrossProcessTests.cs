@@ -116,7 +116,10 @@ public sealed class AuditTrailCrossProcessTests(AuditServices stack) : IClassFix
 
         // The forged token framed nobody: its write attempt names the address only.
         Assert.Empty(await SearchAllAsync($"?agent={victim}"));
-        var updates = await SearchAllAsync("?subtype=update&outcome=4&address:exact=127.0.0.1");
+        // Sent after the writer's: it may be stored a round later.
+        List<AuditEvent> updates = [];
+        Assert.True(await Eventually.TrueAsync(async () =>
+            (updates = await SearchAllAsync("?subtype=update&outcome=4&address:exact=127.0.0.1")).Any(u => Detail(u, "request-id") == forged), Patience));
         var framed = Assert.Single(updates, u => Detail(u, "request-id") == forged);
         Assert.Null(ClientOf(framed));
 
