@@ -157,8 +157,21 @@ internal static class StreamEntryParser
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? Limit(value.GetString()) : null;
 
-    /// <summary>Empty strings are absent, and no field may bloat a stored row.</summary>
-    private static string? Limit(string? value) => string.IsNullOrEmpty(value) ? null : value.Length > MaxText ? value[..MaxText] : value;
+    /// <summary>
+    /// Empty strings are absent, no field may bloat a stored row, and NUL becomes U+FFFD: PostgreSQL
+    /// text cannot hold it, and an outsider can put one in a query parameter name (the gateway's
+    /// query shape), which would otherwise fail every insert of its batch, again and again.
+    /// </summary>
+    private static string? Limit(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var text = value.Length > MaxText ? value[..MaxText] : value;
+        return text.Contains('\0', StringComparison.Ordinal) ? text.Replace('\0', '\uFFFD') : text;
+    }
 
     private static string Short(string message) => message.Length > 200 ? message[..200] : message;
 }

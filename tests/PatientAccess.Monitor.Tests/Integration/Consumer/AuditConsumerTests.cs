@@ -72,6 +72,22 @@ public sealed class AuditConsumerTests(MonitorBackends backends) : IClassFixture
         Assert.True(await Eventually.TrueAsync(async () => await PendingAsync(monitor.StreamKey) == 0, TimeSpan.FromSeconds(10)), "a dead letter was not acknowledged");
     }
 
+    /// <summary>
+    /// The abuse: an outsider sends <c>?%00=1</c>, so the gateway's query shape holds a NUL, which
+    /// PostgreSQL text refuses. The event is stored (NUL replaced) and the consumer goes on.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(MonitorBackends.Names), MemberType = typeof(MonitorBackends))]
+    public async Task Consume_NulInAField_StoredAndTheConsumerGoesOn(string backend)
+    {
+        await using var monitor = new MonitorFactory(await backends.NewSettingsAsync(backend));
+        await StreamEvents.AppendAsync(Redis, monitor.StreamKey,
+            [StreamEvents.Entry(StreamEvents.Gateway(queryShape: "\0,patient", clientId: "app\0x")), .. GatewayEvents(3)]);
+
+        Assert.True(await monitor.StoredAsync(4), "the batch with a NUL was not stored");
+        Assert.True(await Eventually.TrueAsync(async () => await PendingAsync(monitor.StreamKey) == 0, TimeSpan.FromSeconds(10)));
+    }
+
     /// <summary>The group's position lives in Redis: a restarted monitor stores what came in while it was down, and nothing twice.</summary>
     [Theory]
     [MemberData(nameof(MonitorBackends.Names), MemberType = typeof(MonitorBackends))]
