@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using StackExchange.Redis;
 
@@ -15,6 +16,19 @@ internal static class StreamEntryParser
     private const int MaxText = 2048;
 
     public static ParseResult Parse(StreamEntry entry)
+    {
+        try
+        {
+            return ParseEntry(entry);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException)
+        {
+            // Whatever a producer wrote, the consumer must go on: unreadable is malformed.
+            return ParseResult.Fail("unreadable entry: " + Short(ex.Message));
+        }
+    }
+
+    private static ParseResult ParseEntry(StreamEntry entry)
     {
         if (entry.IsNull || entry.Values is null)
         {
@@ -170,6 +184,13 @@ internal static class StreamEntryParser
         }
 
         var text = value.Length > MaxText ? value[..MaxText] : value;
+        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0)
+        {
+            // A lone surrogate (from an escaped "\ud800") cannot be written as UTF-8 by the
+            // database driver or the JSON writer: the round trip replaces it with U+FFFD.
+            text = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
+        }
+
         return text.Contains('\0', StringComparison.Ordinal) ? text.Replace('\0', '\uFFFD') : text;
     }
 

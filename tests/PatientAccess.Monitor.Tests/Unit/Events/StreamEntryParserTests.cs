@@ -64,6 +64,22 @@ public sealed class StreamEntryParserTests
         Assert.NotNull(Error(fields));
     }
 
+    /// <summary>
+    /// A lone surrogate escaped in the JSON cannot be read as text: the entry is refused with a
+    /// reason (a dead letter), rather than throwing and stalling the consumer on its batch.
+    /// </summary>
+    [Fact]
+    public void Parse_LoneSurrogateEscapedInAField_RefusedAsUnreadable()
+    {
+        var e = StreamEvents.Gateway();
+        var json = e.ToJsonString().Replace("\"app-1\"", "\"app\\ud800x\"", StringComparison.Ordinal);
+
+        var parsed = StreamEntryParser.Parse(new StreamEntry("5-0", [new("id", (string)e["id"]!), new("event", json)]));
+
+        Assert.Null(parsed.Event);
+        Assert.StartsWith("unreadable entry", parsed.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_ClockSkewedByHours_KeptWithItsOwnTime()
     {
