@@ -121,6 +121,8 @@ admin_key_hash=$(printf '%s' "$(secret admin.key)" | sha256sum | cut -d' ' -f1)
 # The gateways read the revocation feed (and app rate limits) with a read-only key of their own.
 feed_key=$(secret revocation-feed.key)
 feed_key_hash=$(printf '%s' "$feed_key" | sha256sum | cut -d' ' -f1)
+# The staff key (security staff: the monitor's audit search) stays in the file; services know only its hash.
+staff_key_hash=$(printf '%s' "$(secret staff.key)" | sha256sum | cut -d' ' -f1)
 
 # --- start, and stop everything on the way out -----------------------------------
 pids=()
@@ -183,6 +185,7 @@ for s in "${services[@]}"; do
                         Revocation__FeedKey="$feed_key" Revocation__AuthServerUrl="http://127.0.0.1:$authserver_port"
                         Tokens__Issuer="http://localhost:$authserver_port" Tokens__Audience="http://localhost:$gateway_port/r4"
                         Tokens__JwksUrl="http://127.0.0.1:$authserver_port/.well-known/jwks.json") ;;
+    monitor) settings+=(Staff__KeyHashes__0="$staff_key_hash") ;;
   esac
   env "${settings[@]}" dotnet "$out/$project.dll" --contentRoot "$out" >"$data/logs/$name.log" 2>&1 &
   pids+=("$!"); names+=("$name")
