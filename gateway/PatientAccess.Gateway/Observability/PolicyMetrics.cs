@@ -6,8 +6,8 @@ namespace PatientAccess.Gateway.Observability;
 /// The per-app instruments security staff's dashboards and alerts need (meter
 /// <c>PatientAccess.Gateway</c>, beside <see cref="GatewayMetrics"/>): refusals by app and reason, the
 /// countries of refused foreign requests by app, and when the revocation feed was last read.
-/// Cardinality stays bounded: <c>client_id</c> comes only from a validated token (apps are a
-/// registered, bounded set; everything else is <c>anonymous</c>), <c>reason</c> is one of
+/// Cardinality stays bounded: <c>client_id</c> comes only from a token this replica validated
+/// (apps are a registered, bounded set; everything else is <c>anonymous</c>), <c>reason</c> is one of
 /// <see cref="Errors.RefusalReasons"/> and <c>country</c> an ISO 3166 code or <c>unknown</c>;
 /// never a label per member, token or address.
 /// </summary>

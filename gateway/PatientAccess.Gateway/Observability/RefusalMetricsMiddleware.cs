@@ -1,4 +1,5 @@
 using PatientAccess.Gateway.Pipeline;
+using PatientAccess.Gateway.Tokens;
 
 namespace PatientAccess.Gateway.Observability;
 
@@ -7,7 +8,7 @@ namespace PatientAccess.Gateway.Observability;
 /// the same <see cref="GatewayRequest"/> the audit event is built from, so the dashboards and an
 /// audit search agree. Outside the audit step on purpose: it only reads what the chain learned.
 /// </summary>
-internal sealed class RefusalMetricsMiddleware(RequestDelegate next, PolicyMetrics metrics)
+internal sealed class RefusalMetricsMiddleware(RequestDelegate next, PolicyMetrics metrics, AccessTokenValidator validator)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -20,8 +21,22 @@ internal sealed class RefusalMetricsMiddleware(RequestDelegate next, PolicyMetri
             var request = GatewayRequest.Of(context);
             if (request.Decision == GatewayRequest.Refused && request.Reason is { } reason)
             {
-                metrics.Refused(request.Token?.ClientId, reason, request.Country);
+                metrics.Refused(request.Token?.ClientId ?? KnownClient(context), reason, request.Country);
             }
         }
+    }
+
+    /// <summary>
+    /// The app of a request refused before the token step (rate limit, country, method): only when
+    /// this replica already validated its token (signature, issuer, audience, expiry) and remembers
+    /// it. A dictionary lookup, never a validation: refusals can come in floods, and a token never
+    /// validated names no app, so a forged one cannot put a refusal on another app's count.
+    /// </summary>
+    private string? KnownClient(HttpContext context)
+    {
+        var authorization = context.Request.Headers.Authorization;
+        return authorization.Count == 1 && TokenMiddleware.BearerToken(authorization[0]) is { } raw
+            ? validator.TryGetKnown(raw.Span)?.Token?.ClientId
+            : null;
     }
 }

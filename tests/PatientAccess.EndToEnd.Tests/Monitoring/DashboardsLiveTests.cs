@@ -35,9 +35,6 @@ public sealed class DashboardsLiveTests(ITestOutputHelper output)
     {
         ["pa-monitor / Audit stream trimmed"] = "counted only once the stream reaches its cap",
         ["pa-gateway / Upstream errors"] = "counted only when the fhir-store fails to answer",
-        // Geo refusals happen before the token step, which is where the app becomes known; attributing
-        // them to a validated token's app is issue 15's gateway part. Until then they count as anonymous.
-        ["pa-app / Countries of refused requests"] = "needs issue 15's attribution of refusals before the token step",
     };
 
     /// <summary>The test stack's own settings, passed through run.sh to the services.</summary>

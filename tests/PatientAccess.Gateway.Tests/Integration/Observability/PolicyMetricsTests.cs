@@ -50,17 +50,26 @@ public sealed partial class PolicyMetricsTests(GatewayFixture fixture) : IClassF
         Assert.True(Value(text, "patientaccess_gateway_app_refusals_total{client_id=\"anonymous\",reason=\"token-invalid\"}") >= before + madeUp.Count, text);
     }
 
+    /// <summary>
+    /// Refused before the token step (here the country rule), a token this replica validated before
+    /// is still its app's: the per-app country panel and the non-US alert need that.
+    /// </summary>
     [Fact]
-    public async Task Metrics_ForeignAddress_GeoRefusalCountedByCountryCode()
+    public async Task Metrics_KnownTokenRefusedFromAbroad_GeoRefusalCountedForItsAppByCountry()
     {
         using var client = fixture.Gateway.CreateClient();
         var token = fixture.Tokens.Create(TestTokens.Claims(clientId: "metrics-geo-app"));
+        using (var first = await client.SendAsync(GatewayFixture.Get($"/r4/Coverage?patient={TestTokens.PatientId}", token), Ct))
+        {
+            Assert.NotEqual(HttpStatusCode.Unauthorized, first.StatusCode);
+        }
 
-        using var response = await client.SendAsync(GatewayFixture.Get("/r4/Coverage", token, "193.0.6.139"), Ct);
+        using var response = await client.SendAsync(GatewayFixture.Get($"/r4/Coverage?patient={TestTokens.PatientId}", token, "193.0.6.139"), Ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var text = await MetricsAsync();
         Assert.Matches(GeoSeries(), text);
+        Assert.True(Value(text, "patientaccess_gateway_app_refusals_total{client_id=\"metrics-geo-app\",reason=\"geo\"}") >= 1, text);
     }
 
     [Fact]
@@ -91,6 +100,6 @@ public sealed partial class PolicyMetricsTests(GatewayFixture fixture) : IClassF
         return line is null ? 0 : double.Parse(line[(series.Length + 1)..].Split(' ')[0], CultureInfo.InvariantCulture);
     }
 
-    [GeneratedRegex("""patientaccess_gateway_geo_refusals_total\{client_id="[^"]+",country="[A-Z]{2}"\} [1-9]""")]
+    [GeneratedRegex("""patientaccess_gateway_geo_refusals_total\{client_id="metrics-geo-app",country="[A-Z]{2}"\} [1-9]""")]
     private static partial Regex GeoSeries();
 }
