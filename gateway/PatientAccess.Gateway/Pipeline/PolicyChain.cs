@@ -35,8 +35,8 @@ internal static class PolicyChain
     {
         app.UseWhen(context => !context.IsManagementRequest(), chain =>
         {
-            // Outermost: counts refusals per app once the audit step has settled the reason.
-            chain.UseMiddleware<RefusalMetricsMiddleware>();
+            // Outermost: counts requests and refusals per app once the audit step has settled the reason.
+            chain.UseMiddleware<AppMetricsMiddleware>();
             chain.UseMiddleware<AuditMiddleware>();
             chain.UseMiddleware<HeadRequestMiddleware>();
             chain.UseMiddleware<CorsMiddleware>();

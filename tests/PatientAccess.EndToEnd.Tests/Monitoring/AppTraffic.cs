@@ -32,13 +32,14 @@ internal sealed class AppTraffic(HttpClient gateway, AppToken good, AppToken bad
         };
         if (round % 3 == 0)
         {
+            // A write, and a read from abroad (refused before the token step), one at a time while the
+            // token's bucket has refilled: in a burst they would be refused for the rate limit first.
+            await SendAsync(bad, HttpMethod.Post, "/r4/Observation", BadAddress, cancellationToken);
+            await SendAsync(bad, HttpMethod.Get, $"/r4/Patient/{bad.Patient}", ForeignAddress, cancellationToken);
             // Past the token's rate limit (burst 50, 10 a second by default).
             work.AddRange(Enumerable.Range(0, 40).Select(_ => SendAsync(bad, HttpMethod.Get, $"/r4/Patient/{bad.Patient}", BadAddress, cancellationToken)));
             // Other members' records: outside the token's compartment.
             work.AddRange(Enumerable.Range(0, 4).Select(i => SendAsync(bad, HttpMethod.Get, $"/r4/Patient/not-my-member-{i}", BadAddress, cancellationToken)));
-            // A write, and a read from abroad (refused before the token step).
-            work.Add(SendAsync(bad, HttpMethod.Post, "/r4/Observation", BadAddress, cancellationToken));
-            work.Add(SendAsync(bad, HttpMethod.Get, $"/r4/Patient/{bad.Patient}", ForeignAddress, cancellationToken));
             // Someone with no valid token at all.
             work.Add(SendAsync(bad with { ClientId = "anonymous", AccessToken = "not-a-token" }, HttpMethod.Get, "/r4/Patient/x", BadAddress, cancellationToken));
         }

@@ -82,8 +82,9 @@ internal static class DashboardPicture
     {
         var all = series.SelectMany(s => s.Points).ToList();
         var (t0, t1) = (all.Min(p => p.Time), all.Max(p => p.Time));
-        var top = Math.Max(all.Max(p => p.Value), 1e-9) * 1.1;
-        var (left, bottom, plotWidth, plotHeight) = (52.0, Height - 18.0, Width - 60.0, Height - 28.0);
+        // An all-zero panel still gets a readable axis (0 to 1).
+        var top = all.Max(p => p.Value) is > 0 and var max ? max * 1.1 : 1;
+        var (left, bottom, plotWidth, plotHeight) = (52.0, Height - 18.0, Width - 18 - 52.0 - 12, Height - 28.0);
         double X(double t) => left + (t1 > t0 ? (t - t0) / (t1 - t0) * plotWidth : plotWidth / 2);
         double Y(double v) => bottom - (v / top * plotHeight);
         var svg = new StringBuilder().Append(CultureInfo.InvariantCulture, $"""<svg width="{Width - 18}" height="{Height}" xmlns="http://www.w3.org/2000/svg">""");

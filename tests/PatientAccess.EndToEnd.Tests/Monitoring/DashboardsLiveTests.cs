@@ -76,12 +76,13 @@ public sealed class DashboardsLiveTests(ITestOutputHelper output)
         var traffic = new AppTraffic(gateway, good, bad);
         var started = DateTimeOffset.UtcNow;
         JsonElement? firing = null;
-        // One round a second until Prometheus fires the alert ("for: 1m" after the ratio crosses 10%), at most 6 minutes.
-        for (var round = 0; firing is null && round < 360; round++)
+        // One round a second until Prometheus fires the alert ("for: 1m" after the ratio crosses 10%), at most
+        // 6 minutes, and at least 2 minutes so the pictures show some history.
+        for (var round = 0; (firing is null || round < 120) && round < 360; round++)
         {
             var second = Task.Delay(TimeSpan.FromSeconds(1), Ct);
             await traffic.RoundAsync(round, Ct);
-            if (round % 5 == 4)
+            if (round % 5 == 4 && firing is null)
             {
                 firing = Find(await prometheus.AlertsAsync(), "AppRefusalRatioHigh", bad.ClientId, "firing");
             }

@@ -26,6 +26,7 @@ public sealed partial class PolicyMetricsTests(GatewayFixture fixture) : IClassF
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var text = await MetricsAsync();
         Assert.True(Value(text, "patientaccess_gateway_app_refusals_total{client_id=\"metrics-scope-app\",reason=\"scope\"}") >= 1, text);
+        Assert.True(Value(text, "patientaccess_gateway_app_requests_total{client_id=\"metrics-scope-app\"}") >= 1, text);
     }
 
     /// <summary>The abuse: tokens that do not validate, each naming a made-up app, must not become series of their own.</summary>
@@ -70,6 +71,8 @@ public sealed partial class PolicyMetricsTests(GatewayFixture fixture) : IClassF
         var text = await MetricsAsync();
         Assert.Matches(GeoSeries(), text);
         Assert.True(Value(text, "patientaccess_gateway_app_refusals_total{client_id=\"metrics-geo-app\",reason=\"geo\"}") >= 1, text);
+        // Both requests are the app's: the one served and the one refused before the token step.
+        Assert.Equal(2, Value(text, "patientaccess_gateway_app_requests_total{client_id=\"metrics-geo-app\"}"));
     }
 
     [Fact]

@@ -4,11 +4,12 @@ using PatientAccess.Gateway.Tokens;
 namespace PatientAccess.Gateway.Observability;
 
 /// <summary>
-/// Counts each refusal by app and reason once the whole chain (audit included) has decided, from
-/// the same <see cref="GatewayRequest"/> the audit event is built from, so the dashboards and an
-/// audit search agree. Outside the audit step on purpose: it only reads what the chain learned.
+/// Counts each request by app, and each refusal by app and reason, once the whole chain (audit
+/// included) has decided, from the same <see cref="GatewayRequest"/> the audit event is built from,
+/// so the dashboards and an audit search agree, and with one attribution for both so a refusal
+/// ratio is a share. Outside the audit step on purpose: it only reads what the chain learned.
 /// </summary>
-internal sealed class RefusalMetricsMiddleware(RequestDelegate next, PolicyMetrics metrics, AccessTokenValidator validator)
+internal sealed class AppMetricsMiddleware(RequestDelegate next, PolicyMetrics metrics, AccessTokenValidator validator)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -21,7 +22,13 @@ internal sealed class RefusalMetricsMiddleware(RequestDelegate next, PolicyMetri
             var request = GatewayRequest.Of(context);
             if (request.Decision == GatewayRequest.Refused && request.Reason is { } reason)
             {
-                metrics.Refused(request.Token?.ClientId ?? KnownClient(context), reason, request.Country);
+                var clientId = request.Token?.ClientId ?? KnownClient(context);
+                metrics.Requested(clientId);
+                metrics.Refused(clientId, reason, request.Country);
+            }
+            else
+            {
+                metrics.Requested(request.Token?.ClientId);
             }
         }
     }
