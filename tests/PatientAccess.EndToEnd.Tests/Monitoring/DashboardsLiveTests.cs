@@ -53,6 +53,19 @@ public sealed class DashboardsLiveTests(ITestOutputHelper output)
     public async Task Dashboards_RealStackWithWellBehavedAndMisbehavingApps_QueriesParseTrafficFillsPanelsAndAlertFires()
     {
         var data = Directory.CreateTempSubdirectory("pa-monitoring-").FullName;
+        try
+        {
+            await RunAsync(data);
+        }
+        finally
+        {
+            // After the stack has stopped (RunAsync disposes it): nothing of the run is left behind.
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private async Task RunAsync(string data)
+    {
         await using var stack = new RunScript(data, environment: StackSettings);
         Assert.True(await stack.WaitForOutputAsync("Press Ctrl-C to stop.", TimeSpan.FromMinutes(10)), stack.Output);
         var ports = stack.Ports;
@@ -151,13 +164,29 @@ public sealed class DashboardsLiveTests(ITestOutputHelper output)
 
     /// <summary>
     /// A PNG per dashboard, every panel drawn from Prometheus' answers over the traffic's span. Written
-    /// to PA_DASHBOARD_PICTURES when set (docs/images holds the committed ones), else to a temp folder.
+    /// to PA_DASHBOARD_PICTURES when set (docs/images holds the committed ones), else to a temp folder deleted afterwards.
     /// </summary>
     private async Task DrawPicturesAsync(PrometheusServer prometheus, string app, DateTimeOffset started)
     {
-        var pictures = Environment.GetEnvironmentVariable("PA_DASHBOARD_PICTURES") is { Length: > 0 } chosen
-            ? Directory.CreateDirectory(chosen).FullName
-            : Directory.CreateTempSubdirectory("pa-dashboards-").FullName;
+        var chosen = Environment.GetEnvironmentVariable("PA_DASHBOARD_PICTURES");
+        var pictures = string.IsNullOrEmpty(chosen)
+            ? Directory.CreateTempSubdirectory("pa-dashboards-").FullName
+            : Directory.CreateDirectory(chosen).FullName;
+        try
+        {
+            await DrawPicturesIntoAsync(prometheus, app, started, pictures);
+        }
+        finally
+        {
+            if (string.IsNullOrEmpty(chosen))
+            {
+                Directory.Delete(pictures, recursive: true);
+            }
+        }
+    }
+
+    private async Task DrawPicturesIntoAsync(PrometheusServer prometheus, string app, DateTimeOffset started, string pictures)
+    {
         var macros = new GrafanaMacros(app, "30s", "15m");
         var end = DateTimeOffset.UtcNow;
         foreach (var dashboard in DashboardFile.All())
