@@ -121,7 +121,7 @@ admin_key_hash=$(printf '%s' "$(secret admin.key)" | sha256sum | cut -d' ' -f1)
 # The gateways read the revocation feed (and app rate limits) with a read-only key of their own.
 feed_key=$(secret revocation-feed.key)
 feed_key_hash=$(printf '%s' "$feed_key" | sha256sum | cut -d' ' -f1)
-# The staff key (plan reviewers: /staff pages, /api/staff) stays in the file; the authserver knows only its hash.
+# The staff key (plan reviewers and security staff: the authserver's /staff pages and /api/staff, the monitor's audit search) stays in the file; services know only its hash.
 staff_key_hash=$(printf '%s' "$(secret staff.key)" | sha256sum | cut -d' ' -f1)
 
 # --- start, and stop everything on the way out -----------------------------------
@@ -186,6 +186,7 @@ for s in "${services[@]}"; do
                         Revocation__FeedKey="$feed_key" Revocation__AuthServerUrl="http://127.0.0.1:$authserver_port"
                         Tokens__Issuer="http://localhost:$authserver_port" Tokens__Audience="http://localhost:$gateway_port/r4"
                         Tokens__JwksUrl="http://127.0.0.1:$authserver_port/.well-known/jwks.json") ;;
+    monitor) settings+=(Staff__KeyHashes__0="$staff_key_hash") ;;
   esac
   env "${settings[@]}" dotnet "$out/$project.dll" --contentRoot "$out" >"$data/logs/$name.log" 2>&1 &
   pids+=("$!"); names+=("$name")
@@ -235,7 +236,7 @@ PatientAccess is running (data in $data, logs in $data/logs).
                         (anyone may register him, each with an e-mail address of their own)
   Operator key (store)  $data/secrets/operator.key
   Admin key             $data/secrets/admin.key (security staff; the gateways hold only revocation-feed.key)
-  Staff key             $data/secrets/staff.key (plan reviewers: sign in at /staff, or Bearer on /api/staff)
+  Staff key             $data/secrets/staff.key (plan staff: sign in at /staff, Bearer on /api/staff and the monitor)
 
   Management ports (/metrics, /health/live, /health/ready; the public ports do not answer them):
     gateway     http://127.0.0.1:$(field "${services[3]}" 4)

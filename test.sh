@@ -7,6 +7,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 
 # Build servers would outlive the run (and the run.sh test checks that nothing does).
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
+# Tests start hundreds of hosts (in-process and real service processes); each one watching its
+# appsettings.json for changes holds an inotify instance, and Linux allows 128 per user by default.
+# No test changes a settings file under a running host, so none needs the watch.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 configuration=${PA_TEST_CONFIGURATION:-Release}
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

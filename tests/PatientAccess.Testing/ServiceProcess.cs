@@ -83,6 +83,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public Task<bool> WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync(timeout);
 
+    /// <summary>SIGKILL: no shutdown code runs, as when the kernel or an operator kills a process.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
     /// <summary>Whether <c>/health/ready</c> answers 2xx; <paramref name="http"/> must address the management port.</summary>
     public static async Task<bool> IsReadyAsync(HttpClient http)
     {

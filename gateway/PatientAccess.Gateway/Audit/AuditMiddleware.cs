@@ -10,7 +10,8 @@ namespace PatientAccess.Gateway.Audit;
 /// Wraps the whole policy chain: whatever step answered, one audit event and one set of metrics
 /// per request. An unexpected failure still answers an OperationOutcome and is still audited.
 /// </summary>
-internal sealed partial class AuditMiddleware(RequestDelegate next, AuditInbox queue, GatewayMetrics metrics, TimeProvider time, ILogger<AuditMiddleware> logger)
+internal sealed partial class AuditMiddleware(RequestDelegate next, AuditInbox queue, GatewayMetrics metrics, TimeProvider time,
+    RefusalAttribution attribution, AuditReplica replica, ILogger<AuditMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -34,7 +35,10 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, AuditInbox q
         finally
         {
             bytes.Dispose();
-            Record(context, method, request, bytes.Total(context.RequestAborted.IsCancellationRequested), Stopwatch.GetElapsedTime(started));
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            // After the answer went out: the signature check a refusal may cost never delays it.
+            await attribution.AttributeAsync(context, request);
+            Record(context, method, request, bytes.Total(context.RequestAborted.IsCancellationRequested), elapsed);
         }
     }
 
@@ -67,7 +71,9 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, AuditInbox q
             request.ClientAddress?.ToString(),
             request.Country,
             request.Decision,
-            request.Reason));
+            request.Reason,
+            token?.Jti,
+            replica.Name));
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure in the gateway pipeline")]

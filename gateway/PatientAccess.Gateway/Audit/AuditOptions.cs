@@ -12,19 +12,30 @@ public sealed class AuditOptions
     public string StreamKey { get; set; } = "patientaccess:audit";
 
     /// <summary>
-    /// The stream's one cap, a safety valve: after each append the gateway trims the oldest
-    /// entries beyond it (<c>XTRIM MAXLEN ~</c>, whole nodes, never below the cap), whoever wrote
-    /// them; other producers append without a cap of their own. Every trimmed entry that
-    /// <see cref="ConsumerGroup"/> had not read is counted
-    /// (<c>patientaccess_gateway_audit_trimmed_unread_total</c>) and logged. Give every replica the same value.
+    /// The stream's hard cap, a last resort only: the stream is trimmed after each append to what
+    /// <see cref="ConsumerGroup"/> has acknowledged (the monitor acknowledges after its database
+    /// commit), so nothing it has not stored is trimmed, and a monitor outage grows the stream
+    /// (visible as <c>patientaccess_gateway_audit_lag_entries</c> and <c>_lag_seconds</c>) instead
+    /// of losing events. Beyond this length the oldest entries are trimmed all the same
+    /// (<c>XTRIM MAXLEN ~</c>, whole nodes, never below the cap) so that Redis, which also holds the
+    /// rate limits and revocations, does not run out of memory; every entry trimmed that way
+    /// unacknowledged is an event lost, counted (<c>patientaccess_gateway_audit_trimmed_unread_total</c>)
+    /// and logged. 0: no cap at all. The default, 10,000,000 (about 6 GB, over half an hour at
+    /// 5,000 requests a second), should never bite while the monitor runs. Give every replica the same value.
     /// </summary>
-    [Range(1000, 1_000_000_000, ErrorMessage = "must be from 1000 to 1000000000")]
+    [Range(0, 1_000_000_000, ErrorMessage = "must be from 0 (no cap) to 1000000000")]
     public long MaxStreamLength { get; set; } = 10_000_000;
 
     /// <summary>
+    /// The name of this replica in its audit events (<c>replica</c>; the AuditEvent's source
+    /// observer). Empty: the host name and <c>Service:Port</c>.
+    /// </summary>
+    public string Replica { get; set; } = string.Empty;
+
+    /// <summary>
     /// The stream's consumer group that stores the events (the monitor's). Entries it has
-    /// acknowledged may be trimmed silently; any other trim loses events and is counted and logged.
-    /// While the group does not exist, every trimmed entry counts as unread.
+    /// acknowledged are trimmed; no other entry is, but by the hard cap. While the group does not
+    /// exist nothing is trimmed but by the cap, and the whole stream counts as lag.
     /// </summary>
     [Required(ErrorMessage = "is required")]
     public string ConsumerGroup { get; set; } = "monitor";

@@ -8,6 +8,8 @@ internal static class AuditServiceCollectionExtensions
     {
         services.AddValidatedOptions<AuditOptions>(AuditOptions.Section);
         services.AddSingleton<AuditInbox>();
+        services.AddSingleton<AuditReplica>();
+        services.AddSingleton<RefusalAttribution>();
         services.AddHostedService<AuditWriter>();
         return services;
     }

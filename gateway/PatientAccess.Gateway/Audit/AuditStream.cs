@@ -6,7 +6,7 @@ namespace PatientAccess.Gateway.Audit;
 /// Writes a batch of events to the audit stream: a plain <c>XADD key * id .. event ..</c> per event
 /// (the README's stream contract; no MAXLEN), all of them in one MULTI/EXEC so a batch is appended
 /// whole or not at all (a failed batch goes to the spool and must not leave half of itself behind),
-/// then <see cref="AuditTrimScript"/> for the cap. Both are sent without waiting in between, so a
+/// then <see cref="AuditTrimScript"/> for the trim by acknowledgement, the hard cap and the lag. Both are sent without waiting in between, so a
 /// batch costs one round trip as before.
 /// </summary>
 internal static class AuditStream
@@ -48,11 +48,12 @@ internal static class AuditStream
         try
         {
             var result = (RedisResult[])(await trim)!;
-            return new AuditAppend(lines.Count, (long)result[0], (long)result[1], null);
+            return new AuditAppend(lines.Count, (long)result[0], (long)result[1], (long)result[2], (long)result[3],
+                TimeSpan.FromMilliseconds((long)result[4]), null);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            return new AuditAppend(lines.Count, 0, 0, ex.Message);
+            return new AuditAppend(lines.Count, 0, 0, 0, -1, TimeSpan.Zero, ex.Message);
         }
     }
 }

@@ -170,6 +170,11 @@ internal sealed partial class AuditWriter : BackgroundService
                 LogTrimFailed(_logger, _options.StreamKey, error);
             }
 
+            else
+            {
+                _metrics.AuditLag(result.LagEntries, result.Lag.TotalSeconds);
+            }
+
             Trimmed(result.Trimmed, result.Unread);
             return true;
         }
@@ -181,8 +186,8 @@ internal sealed partial class AuditWriter : BackgroundService
     }
 
     /// <summary>
-    /// Counts a trim; unread losses are logged at once the first time, then summed into at most one
-    /// warning a minute, so a stream at its cap without a monitor is loud but not a log flood.
+    /// Counts a trim; losses at the hard cap are logged at once the first time, then summed into at most one
+    /// warning a minute, so a stream at its hard cap without a monitor is loud but not a log flood.
     /// </summary>
     private void Trimmed(long trimmed, long unread)
     {
@@ -222,10 +227,10 @@ internal sealed partial class AuditWriter : BackgroundService
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} audit events were trimmed from {Stream} at its cap of {Cap} before consumer group {Group} read them")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} audit events were trimmed from {Stream} at its hard cap of {Cap} before consumer group {Group} stored them")]
     private static partial void LogTrimmedUnread(ILogger logger, long count, string stream, long cap, string group);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The audit stream {Stream} could not be trimmed to its cap (events were appended): {Error}")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "The audit stream {Stream} could not be trimmed (events were appended): {Error}")]
     private static partial void LogTrimFailed(ILogger logger, string stream, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Audit events go to the spool: Redis failed ({Error})")]

@@ -22,6 +22,8 @@ public sealed class GatewayMetrics
     private readonly Counter<long> _rateLimitLeased;
     private int _redisFallback;
     private long _spoolDepth;
+    private long _lagEntries;
+    private double _lagSeconds;
 
     public GatewayMetrics(IMeterFactory meters)
     {
@@ -34,9 +36,9 @@ public sealed class GatewayMetrics
         _upstreamErrors = meter.CreateCounter<long>("patientaccess.gateway.upstream.errors", "{request}", "Requests the fhir-store did not answer, by kind");
         _auditEvents = meter.CreateCounter<long>("patientaccess.gateway.audit.events", "{event}", "Audit events by where they went (redis, spool)");
         _auditTrimmed = meter.CreateCounter<long>("patientaccess.gateway.audit.trimmed", "{event}",
-            "Audit stream entries this replica trimmed at the Audit:MaxStreamLength cap");
+            "Audit stream entries this replica trimmed: acknowledged by Audit:ConsumerGroup, or at the Audit:MaxStreamLength hard cap");
         _auditTrimmedUnread = meter.CreateCounter<long>("patientaccess.gateway.audit.trimmed.unread", "{event}",
-            "Of those, entries the Audit:ConsumerGroup (the monitor) had not read: audit events lost");
+            "Of those, entries the hard cap trimmed before Audit:ConsumerGroup (the monitor) acknowledged them: audit events lost");
         _rateLimitBatch = meter.CreateHistogram<long>("patientaccess.gateway.ratelimit.batch.size", "{decision}", "Rate-limit decisions per Redis call",
             advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
         _rateLimitLeased = meter.CreateCounter<long>("patientaccess.gateway.ratelimit.leased", "{token}",
@@ -45,6 +47,10 @@ public sealed class GatewayMetrics
             "1 while rate limits fall back to per-replica buckets because Redis is unreachable");
         meter.CreateObservableGauge("patientaccess.gateway.audit.spool.depth", () => Interlocked.Read(ref _spoolDepth), "{event}",
             "Audit events spooled to disk and not yet written to Redis");
+        meter.CreateObservableGauge("patientaccess.gateway.audit.lag.entries", () => Interlocked.Read(ref _lagEntries), "{event}",
+            "Audit stream entries Audit:ConsumerGroup (the monitor) has not acknowledged, as of this replica's last append");
+        meter.CreateObservableGauge("patientaccess.gateway.audit.lag", () => Volatile.Read(ref _lagSeconds), "s",
+            "Age of the oldest audit stream entry Audit:ConsumerGroup has not acknowledged (0 when none), as of this replica's last append");
     }
 
     public void Request(string clientId, string resourceType, int status, double seconds)
@@ -73,6 +79,12 @@ public sealed class GatewayMetrics
     public void RedisFallback(bool active) => Volatile.Write(ref _redisFallback, active ? 1 : 0);
 
     public bool IsRedisFallback => Volatile.Read(ref _redisFallback) == 1;
+
+    public void AuditLag(long entries, double seconds)
+    {
+        Interlocked.Exchange(ref _lagEntries, entries);
+        Volatile.Write(ref _lagSeconds, seconds);
+    }
 
     public void SpoolDepth(long depth) => Interlocked.Exchange(ref _spoolDepth, depth);
 }

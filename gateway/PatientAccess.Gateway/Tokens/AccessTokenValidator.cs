@@ -61,7 +61,13 @@ public sealed class AccessTokenValidator
     /// <summary>A remembered answer holds until its token expires, give or take the allowed clock skew.</summary>
     private bool IsLive(TokenCheck known, DateTimeOffset now) => known.Token!.ExpiresAt + _parameters.ClockSkew > now;
 
-    public async ValueTask<TokenCheck> ValidateAsync(string raw, CancellationToken cancellationToken)
+    /// <summary>
+    /// Validates <paramref name="raw"/>. With <paramref name="remember"/> false a valid token is not
+    /// added to the cache: the audit's attribution of refusals checks tokens the chain never
+    /// reached, and a token remembered there would change how the address step charges its next
+    /// requests (to the token instead of the address).
+    /// </summary>
+    public async ValueTask<TokenCheck> ValidateAsync(string raw, CancellationToken cancellationToken, bool remember = true)
     {
         ArgumentNullException.ThrowIfNull(raw);
         var now = _time.GetUtcNow();
@@ -120,12 +126,17 @@ public sealed class AccessTokenValidator
             return TokenCheck.Invalid("the access token lacks jti, client_id, sub, iat or scope");
         }
 
+        var valid = TokenCheck.Valid(token);
+        if (!remember)
+        {
+            return valid;
+        }
+
         if (_verified.Count >= MaxCachedTokens)
         {
             _verified.Clear();
         }
 
-        var valid = TokenCheck.Valid(token);
         _verified.TryAdd(raw, valid);
         return valid;
     }

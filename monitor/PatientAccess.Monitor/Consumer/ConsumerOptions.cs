@@ -1,0 +1,55 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PatientAccess.Monitor.Consumer;
+
+/// <summary>How the monitor reads the audit stream. Section <c>Audit</c> (the gateway's section of the same name names the same stream and group).</summary>
+public sealed class ConsumerOptions
+{
+    public const string Section = "Audit";
+
+    /// <summary>The stream every producer appends to: the gateway's request events and the authserver's authorization events.</summary>
+    [Required(ErrorMessage = "is required")]
+    public string StreamKey { get; set; } = "patientaccess:audit";
+
+    /// <summary>
+    /// The consumer group, created at the start of the stream if missing. The gateway trims only what
+    /// this group acknowledged, and the monitor acknowledges only after its database commit, so every
+    /// gateway replica and monitor process must use the same name.
+    /// </summary>
+    [Required(ErrorMessage = "is required")]
+    public string ConsumerGroup { get; set; } = "monitor";
+
+    /// <summary>
+    /// This process' consumer name in the group; empty: host name and process id, so several monitor
+    /// processes share the group and a restarted one is a new consumer (its predecessor's pending
+    /// entries are claimed after <see cref="ClaimIdleSeconds"/>).
+    /// </summary>
+    public string ConsumerName { get; set; } = string.Empty;
+
+    /// <summary>Entries read, stored in one database transaction and acknowledged per round.</summary>
+    [Range(1, 10_000, ErrorMessage = "must be from 1 to 10000")]
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// The wait before reading again when the stream had nothing new. StackExchange.Redis shares one
+    /// connection, so reads never block in Redis (no XREADGROUP BLOCK); this poll is the worst added delay.
+    /// </summary>
+    [Range(1, 10_000, ErrorMessage = "must be from 1 to 10000 milliseconds")]
+    public int PollMilliseconds { get; set; } = 100;
+
+    /// <summary>
+    /// An entry delivered to a consumer and not acknowledged for this long is taken over (XAUTOCLAIM)
+    /// by another: its consumer died or hangs. Longer than the slowest batch commit, or a live
+    /// consumer's batch is stored twice (harmless: duplicates are dropped by event id, but wasted).
+    /// </summary>
+    [Range(1, 86_400, ErrorMessage = "must be from 1 to 86400 seconds")]
+    public int ClaimIdleSeconds { get; set; } = 30;
+
+    /// <summary>How often the consumer lag metrics are measured.</summary>
+    [Range(100, 60_000, ErrorMessage = "must be from 100 to 60000 milliseconds")]
+    public int LagIntervalMilliseconds { get; set; } = 1000;
+
+    public string EffectiveConsumerName => ConsumerName.Length > 0
+        ? ConsumerName
+        : $"{Environment.MachineName}-{Environment.ProcessId}";
+}

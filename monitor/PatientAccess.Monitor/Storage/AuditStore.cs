@@ -1,0 +1,200 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using PatientAccess.Data;
+using PatientAccess.Monitor.Search;
+
+namespace PatientAccess.Monitor.Storage;
+
+/// <summary>
+/// The AuditEvent store on the service's database (SQLite by default, PostgreSQL), in plain ADO.NET.
+/// Writes are batched: one transaction per consumer round, multi-row INSERTs with
+/// <c>ON CONFLICT (id) DO NOTHING</c> (both databases), so duplicates cost no round trip of their own.
+/// The schema is made on first use, and again after a failure, so a database that is down at
+/// start does not stop the service.
+/// </summary>
+internal sealed class AuditStore(DbConnectionFactory connections) : IDisposable
+{
+    private const int RowsPerStatement = 100;
+    private readonly SemaphoreSlim _schemaLock = new(1, 1);
+    private volatile bool _schemaReady;
+
+    public DatabaseProvider Provider => connections.Provider;
+
+    /// <summary>Stores the rows and dead letters in one transaction; returns how many rows were new.</summary>
+    public async Task<int> StoreAsync(IReadOnlyList<AuditRow> rows, IReadOnlyList<DeadLetter> deadLetters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(deadLetters);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var inserted = 0;
+        for (var start = 0; start < rows.Count; start += RowsPerStatement)
+        {
+            inserted += await InsertRowsAsync(connection, transaction, rows, start, Math.Min(RowsPerStatement, rows.Count - start), cancellationToken);
+        }
+
+        foreach (var dead in deadLetters)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO audit_dead_letters (entry_id, reason, fields, received_ms) VALUES (@e, @r, @f, @t)";
+            Add(command, "@e", dead.EntryId);
+            Add(command, "@r", dead.Reason);
+            Add(command, "@f", dead.Fields);
+            Add(command, "@t", dead.ReceivedMs);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return inserted;
+    }
+
+    public async Task<string?> ReadAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json FROM audit_events WHERE id = @id";
+        Add(command, "@id", id);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    /// <summary>One page, newest first (recorded, then storage order), and the cursor of the next page if there is one.</summary>
+    public async Task<(IReadOnlyList<string> Json, AuditCursor? Next)> SearchAsync(AuditQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var where = AuditQuerySql.Where(query, command);
+        command.CommandText = $"SELECT json, recorded_ms, seq FROM audit_events{where} ORDER BY recorded_ms DESC, seq DESC LIMIT {(query.Count + 1).ToString(CultureInfo.InvariantCulture)}";
+        var page = new List<string>(query.Count);
+        AuditCursor? next = null;
+        long lastRecorded = 0;
+        long lastSeq = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (page.Count == query.Count)
+            {
+                next = new AuditCursor(lastRecorded, lastSeq);
+                break;
+            }
+
+            page.Add(reader.GetString(0));
+            lastRecorded = reader.GetInt64(1);
+            lastSeq = reader.GetInt64(2);
+        }
+
+        return (page, next);
+    }
+
+    /// <summary>Deletes up to <paramref name="limit"/> events recorded before <paramref name="before"/>; returns how many.</summary>
+    public async Task<int> PurgeAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Chunked, so a first purge of years of events does not hold one huge transaction.
+        command.CommandText = $"DELETE FROM audit_events WHERE seq IN (SELECT seq FROM audit_events WHERE recorded_ms < @before ORDER BY recorded_ms LIMIT {limit.ToString(CultureInfo.InvariantCulture)})";
+        Add(command, "@before", before.ToUnixTimeMilliseconds());
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM audit_events";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The dead letters, oldest first: (entry id, reason).</summary>
+    public async Task<IReadOnlyList<(string EntryId, string Reason)>> DeadLettersAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT entry_id, reason FROM audit_dead_letters ORDER BY seq";
+        var result = new List<(string, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return result;
+    }
+
+    public void Dispose() => _schemaLock.Dispose();
+
+    internal static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static async Task<int> InsertRowsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditRow> rows, int start, int count, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder("INSERT INTO audit_events (id, recorded_ms, client_id, patient, outcome, subtype, address, json) VALUES ");
+        for (var i = 0; i < count; i++)
+        {
+            var row = rows[start + i];
+            var p = "@p" + i.ToString(CultureInfo.InvariantCulture);
+            sql.Append(i == 0 ? string.Empty : ",").Append(CultureInfo.InvariantCulture,
+                $"({p}a,{p}b,{p}c,{p}d,{p}e,{p}f,{p}g,{p}h)");
+            Add(command, p + "a", row.Id);
+            Add(command, p + "b", row.RecordedMs);
+            Add(command, p + "c", row.ClientId);
+            Add(command, p + "d", row.Patient);
+            Add(command, p + "e", row.Outcome);
+            Add(command, p + "f", row.Subtype);
+            Add(command, p + "g", row.Address);
+            Add(command, p + "h", row.Json);
+        }
+
+        sql.Append(" ON CONFLICT (id) DO NOTHING");
+        command.CommandText = sql.ToString();
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await connections.OpenAsync(cancellationToken);
+        if (_schemaReady)
+        {
+            return connection;
+        }
+
+        try
+        {
+            await _schemaLock.WaitAsync(cancellationToken);
+            try
+            {
+                if (!_schemaReady)
+                {
+                    foreach (var statement in AuditSchema.Statements(connections.Provider))
+                    {
+                        await using var command = connection.CreateCommand();
+                        command.CommandText = statement;
+                        await command.ExecuteNonQueryAsync(cancellationToken);
+                    }
+
+                    _schemaReady = true;
+                }
+            }
+            finally
+            {
+                _schemaLock.Release();
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}
