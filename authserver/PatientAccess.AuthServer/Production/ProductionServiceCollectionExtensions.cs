@@ -11,7 +11,6 @@ internal static class ProductionServiceCollectionExtensions
         services.AddValidatedOptions<ReviewOptions>(ReviewOptions.Section);
         services.AddSingleton<ProductionRequests>();
         services.AddSingleton<DecisionNotifier>();
-        services.AddSingleton<DemoEvidence>();
         services.AddSingleton<ReviewDates>();
         services.AddSingleton<OverdueAttestationSuspender>();
         services.AddHostedService(provider => provider.GetRequiredService<OverdueAttestationSuspender>());

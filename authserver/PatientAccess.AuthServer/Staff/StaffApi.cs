@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PatientAccess.AuthServer.Developer.Evidence;
 using PatientAccess.AuthServer.Production;
 
 namespace PatientAccess.AuthServer.Staff;
@@ -27,7 +28,8 @@ internal static class StaffApi
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "no such request");
             }
 
-            var (exchanges, last) = await evidence.ForClientAsync(pair.Request.ClientId, cancellationToken);
+            var summary = await evidence.SummaryAsync(pair.Request.ClientId, cancellationToken);
+            var (exchanges, last) = (summary.Exchanges, summary.LastExchangeAt is { } at ? DateTimeOffset.FromUnixTimeSeconds(at) : (DateTimeOffset?)null);
             var json = Details(pair.Request, pair.Attestation);
             json["demo_evidence"] = new JsonObject { ["token_exchanges"] = exchanges, ["last_exchange_at"] = Time(last) };
             return Results.Json(json);

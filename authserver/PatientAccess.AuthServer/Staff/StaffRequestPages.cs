@@ -1,5 +1,6 @@
 using System.Globalization;
 using PatientAccess.AuthServer.Clients;
+using PatientAccess.AuthServer.Developer.Evidence;
 using PatientAccess.AuthServer.Member.Pages;
 using PatientAccess.AuthServer.Member.Security;
 using PatientAccess.AuthServer.Production;
@@ -104,7 +105,8 @@ internal static class StaffRequestPages
         var (r, a) = pair;
 
         var client = await services.GetRequiredService<ClientRegistry>().FindAsync(r.ClientId, cancellationToken);
-        var (exchanges, last) = await services.GetRequiredService<DemoEvidence>().ForClientAsync(r.ClientId, cancellationToken);
+        var demo = await services.GetRequiredService<DemoEvidence>().SummaryAsync(r.ClientId, cancellationToken);
+        var (exchanges, last) = (demo.Exchanges, demo.LastExchangeAt is { } at ? DateTimeOffset.FromUnixTimeSeconds(at) : (DateTimeOffset?)null);
         var logo = await services.GetRequiredService<ProductionRequests>().FileAsync(r.RequestId, ProductionRequests.LogoKind, cancellationToken);
         var page = StaffPage.New(context, errors);
         var t = page.T;
