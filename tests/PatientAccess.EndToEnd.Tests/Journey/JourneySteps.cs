@@ -36,14 +36,14 @@ internal sealed partial class JourneySteps(string site, string dataDirectory, st
     }
 
     /// <summary>Registers an app and copies what its page shows once: client ID, secret, demo authorize URL, verifier.</summary>
-    public async Task<RegisteredApp> RegisterAppAsync(IPage page, string name, bool confidential, string redirect)
+    public async Task<RegisteredApp> RegisterAppAsync(IPage page, string name, bool confidential, string redirect, string website)
     {
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Register an app" }).ClickAsync();
         await CheckAsync(page);
         await page.GetByLabel("App name").FillAsync(name);
         await page.GetByLabel(confidential ? "Confidential" : "Public", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Redirect URLs").FillAsync(redirect);
-        await page.GetByLabel("Website (optional)").FillAsync(new Uri(redirect).GetLeftPart(UriPartial.Authority) + "/");
+        await page.GetByLabel("Website (optional)").FillAsync(website);
         await page.GetByRole(AriaRole.Button, new() { Name = "Register app" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Sandbox (demo members only)")).ToBeVisibleAsync();

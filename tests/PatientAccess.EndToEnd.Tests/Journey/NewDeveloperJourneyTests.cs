@@ -60,7 +60,7 @@ public sealed class NewDeveloperJourneyTests : IAsyncLifetime
         await using var ada = await NewPersonAsync(adaRedirect);
         var adaPage = await ada.NewPageAsync();
         await steps.SignUpDeveloperAsync(adaPage, "Ada Lovelace", JourneySteps.NewEmail("ada"));
-        var adaApp = await steps.RegisterAppAsync(adaPage, "Ada's Health App", confidential: true, adaRedirect);
+        var adaApp = await steps.RegisterAppAsync(adaPage, "Ada's Health App", confidential: true, adaRedirect, "https://ada-health.example/");
         Assert.Equal(43, adaApp.Secret?.Length);
 
         await using var adaAsMember = await NewPersonAsync(adaRedirect);
@@ -96,7 +96,7 @@ public sealed class NewDeveloperJourneyTests : IAsyncLifetime
         await using var bo = await NewPersonAsync(boRedirect);
         var boPage = await bo.NewPageAsync();
         await steps.SignUpDeveloperAsync(boPage, "Bo Chen", JourneySteps.NewEmail("bo"));
-        var boApp = await steps.RegisterAppAsync(boPage, "Bo's Claims Viewer", confidential: false, boRedirect);
+        var boApp = await steps.RegisterAppAsync(boPage, "Bo's Claims Viewer", confidential: false, boRedirect, "https://bo-claims.example/");
         Assert.Null(boApp.Secret);
         await using var boAsMember = await NewPersonAsync(boRedirect);
         var boMemberPage = await boAsMember.NewPageAsync();
