@@ -121,7 +121,7 @@ admin_key_hash=$(printf '%s' "$(secret admin.key)" | sha256sum | cut -d' ' -f1)
 # The gateways read the revocation feed (and app rate limits) with a read-only key of their own.
 feed_key=$(secret revocation-feed.key)
 feed_key_hash=$(printf '%s' "$feed_key" | sha256sum | cut -d' ' -f1)
-# The staff key (security staff: the monitor's audit search) stays in the file; services know only its hash.
+# The staff key (plan reviewers and security staff: the authserver's /staff pages and /api/staff, the monitor's audit search) stays in the file; services know only its hash.
 staff_key_hash=$(printf '%s' "$(secret staff.key)" | sha256sum | cut -d' ' -f1)
 
 # --- start, and stop everything on the way out -----------------------------------
@@ -174,6 +174,7 @@ for s in "${services[@]}"; do
     authserver) settings+=(Admin__ApiKeyHashes__0="$admin_key_hash" Admin__RevocationFeedKeyHashes__0="$feed_key_hash" AuthServer__Issuer="http://localhost:$authserver_port"
                            Store__Url="http://127.0.0.1:$fhirstore_port" Store__OperatorKeyFile="$data/secrets/operator.key"
                            AuthServer__FhirBaseUrl="http://localhost:$gateway_port/r4"
+                           Staff__KeyHashes__0="$staff_key_hash"
                            # The embedded stack listens on loopback only, where the sign-in code send limits
                            # guard against nobody but its user, and load testers sign the demo member in
                            # several times a run (loadtests/README.md): raised here, production keeps the
@@ -235,6 +236,7 @@ PatientAccess is running (data in $data, logs in $data/logs).
                         (anyone may register him, each with an e-mail address of their own)
   Operator key (store)  $data/secrets/operator.key
   Admin key             $data/secrets/admin.key (security staff; the gateways hold only revocation-feed.key)
+  Staff key             $data/secrets/staff.key (plan staff: sign in at /staff, Bearer on /api/staff and the monitor)
 
   Management ports (/metrics, /health/live, /health/ready; the public ports do not answer them):
     gateway     http://127.0.0.1:$(field "${services[3]}" 4)

@@ -21,10 +21,10 @@ internal static class AdminApi
     {
         var group = app.MapGroup("/admin").AddEndpointFilter<AdminKeyFilter>();
         group.MapGet("/clients/{clientId}", GetClientAsync);
-        group.MapPost("/clients/{clientId}/suspend", (string clientId, HttpContext context, ClientRegistry clients, RevocationList revocations, AuditTrail audit, CancellationToken ct) =>
-            ChangeStatusAsync(context, clientId, ClientStatus.Suspended, clients, revocations, audit, ct));
-        group.MapPost("/clients/{clientId}/revoke", (string clientId, HttpContext context, ClientRegistry clients, RevocationList revocations, AuditTrail audit, CancellationToken ct) =>
-            ChangeStatusAsync(context, clientId, ClientStatus.Revoked, clients, revocations, audit, ct));
+        group.MapPost("/clients/{clientId}/suspend", (string clientId, HttpContext context, ClientRegistry clients, ClientSuspension suspension, CancellationToken ct) =>
+            ChangeStatusAsync(context, clientId, ClientStatus.Suspended, clients, suspension, ct));
+        group.MapPost("/clients/{clientId}/revoke", (string clientId, HttpContext context, ClientRegistry clients, ClientSuspension suspension, CancellationToken ct) =>
+            ChangeStatusAsync(context, clientId, ClientStatus.Revoked, clients, suspension, ct));
         group.MapPost("/clients/{clientId}/reinstate", ReinstateAsync);
         group.MapPost("/grants/{grantId}/revoke", RevokeGrantAsync);
         group.MapGet("/revocations", FeedAsync).WithMetadata(RevocationFeedAccess.Instance);
@@ -51,7 +51,7 @@ internal static class AdminApi
     }
 
     private static async Task<IResult> ChangeStatusAsync(
-        HttpContext context, string clientId, ClientStatus status, ClientRegistry clients, RevocationList revocations, AuditTrail audit, CancellationToken cancellationToken)
+        HttpContext context, string clientId, ClientStatus status, ClientRegistry clients, ClientSuspension suspension, CancellationToken cancellationToken)
     {
         var client = await clients.FindAsync(clientId, cancellationToken);
         if (client is null)
@@ -64,10 +64,8 @@ internal static class AdminApi
             return OAuthResults.Error(context, OAuthError.InvalidRequest("the client is revoked for good"), StatusCodes.Status409Conflict);
         }
 
-        // Status first, so no new code or token can be issued while the old ones are being listed.
-        await clients.SetStatusAsync(clientId, status, cancellationToken);
-        await revocations.RevokeClientAsync(clientId, cancellationToken);
-        audit.Record(new AuditEvent(AuditEventTypes.ClientStatusChanged, clientId, Detail: status.ToString().ToLowerInvariant()));
+        // The same path as the automatic review-date suspension (Production/OverdueAttestationSuspender).
+        await suspension.ChangeAsync(clientId, status, cancellationToken);
         return OAuthResults.Json200(context, Describe((await clients.FindAsync(clientId, cancellationToken))!));
     }
 

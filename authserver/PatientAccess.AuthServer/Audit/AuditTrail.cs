@@ -9,13 +9,14 @@ namespace PatientAccess.AuthServer.Audit;
 /// producer appends with no MAXLEN at all, because any trim here would silently push out
 /// other producers' events (issue 12, item 3).
 /// </summary>
-internal sealed class AuditTrail(RedisDispatcher dispatcher, TimeProvider time)
+internal sealed class AuditTrail(RedisDispatcher dispatcher, TimeProvider time, AuthMetrics metrics)
 {
     public const string StreamKey = "patientaccess:audit";
 
     public void Record(AuditEvent auditEvent)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
+        metrics.AppEvent(auditEvent);
         var fields = new List<NameValueEntry>
         {
             new("type", auditEvent.Type),

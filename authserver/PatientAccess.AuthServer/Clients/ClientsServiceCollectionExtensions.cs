@@ -8,6 +8,7 @@ internal static class ClientsServiceCollectionExtensions
     {
         services.AddValidatedOptions<ClientOptions>(ClientOptions.Section);
         services.AddSingleton<ClientRegistry>();
+        services.AddSingleton<ClientSuspension>();
         services.AddHostedService<DemoClientSeeder>();
         return services;
     }

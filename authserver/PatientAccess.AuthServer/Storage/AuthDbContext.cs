@@ -8,8 +8,10 @@ using PatientAccess.AuthServer.Developer.Logos;
 using PatientAccess.AuthServer.Keys;
 using PatientAccess.AuthServer.Member.Security;
 using PatientAccess.AuthServer.Member.Sessions;
+using PatientAccess.AuthServer.Production;
 using PatientAccess.AuthServer.Refresh;
 using PatientAccess.AuthServer.Revocation;
+using PatientAccess.AuthServer.Staff;
 using PatientAccess.AuthServer.Tokens;
 
 namespace PatientAccess.AuthServer.Storage;
@@ -50,6 +52,18 @@ internal sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : D
     public DbSet<DemoExchangeRecord> DemoExchanges => Set<DemoExchangeRecord>();
 
     public DbSet<MemberPatientClaimRecord> MemberPatientClaims => Set<MemberPatientClaimRecord>();
+
+    public DbSet<StaffSessionRecord> StaffSessions => Set<StaffSessionRecord>();
+
+    public DbSet<StaffActionRecord> StaffActions => Set<StaffActionRecord>();
+
+    public DbSet<ProductionRequestRecord> ProductionRequests => Set<ProductionRequestRecord>();
+
+    public DbSet<AttestationRecord> Attestations => Set<AttestationRecord>();
+
+    public DbSet<ProductionFileRecord> ProductionFiles => Set<ProductionFileRecord>();
+
+    public DbSet<ReviewScheduleRecord> ReviewSchedules => Set<ReviewScheduleRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -135,6 +149,7 @@ internal sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : D
             e.HasIndex(c => c.AccountId);
         });
         DeveloperTables(modelBuilder);
+        OnStaffModelCreating(modelBuilder);
     }
 
     /// <summary>The developer portal's tables, all new (SchemaUpgrade creates them in older databases).</summary>
@@ -168,6 +183,48 @@ internal sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : D
             e.ToTable("developer_demo_exchanges");
             e.HasKey(x => x.CodeHash);
             e.HasIndex(x => x.ClientId);
+        });
+    }
+
+    /// <summary>Staff sessions and actions, production requests, attestations, their files and review dates (issue 14, part C): new tables only.</summary>
+    private static void OnStaffModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<StaffSessionRecord>(e =>
+        {
+            e.ToTable("staff_sessions");
+            e.HasKey(s => s.SessionHash);
+            e.HasIndex(s => s.ExpiresAt);
+        });
+        modelBuilder.Entity<StaffActionRecord>(e =>
+        {
+            e.ToTable("staff_actions");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).ValueGeneratedOnAdd();
+            e.HasIndex(a => a.Subject);
+        });
+        modelBuilder.Entity<ProductionRequestRecord>(e =>
+        {
+            e.ToTable("production_requests");
+            e.HasKey(r => r.RequestId);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(r => new { r.ClientId, r.Status });
+            e.HasIndex(r => r.Status);
+        });
+        modelBuilder.Entity<AttestationRecord>(e =>
+        {
+            e.ToTable("attestations");
+            e.HasKey(a => a.RequestId);
+            e.HasIndex(a => a.ClientId);
+        });
+        modelBuilder.Entity<ProductionFileRecord>(e =>
+        {
+            e.ToTable("production_files");
+            e.HasKey(f => new { f.RequestId, f.Kind });
+        });
+        modelBuilder.Entity<ReviewScheduleRecord>(e =>
+        {
+            e.ToTable("review_schedules");
+            e.HasKey(s => s.ClientId);
         });
     }
 }

@@ -5,6 +5,7 @@ using PatientAccess.Gateway.Cors;
 using PatientAccess.Gateway.Errors;
 using PatientAccess.Gateway.Geo;
 using PatientAccess.Gateway.Methods;
+using PatientAccess.Gateway.Observability;
 using PatientAccess.Gateway.RateLimiting;
 using PatientAccess.Gateway.Scopes;
 using PatientAccess.Gateway.Tokens;
@@ -26,6 +27,7 @@ internal static class PolicyChain
         services.AddValidatedOptions<CorsOptions>(CorsOptions.Section);
         services.AddSingleton<CorsPolicy>();
         services.AddClientAddress();
+        services.AddSingleton<PolicyMetrics>();
         return services;
     }
 
@@ -33,6 +35,8 @@ internal static class PolicyChain
     {
         app.UseWhen(context => !context.IsManagementRequest(), chain =>
         {
+            // Outermost: counts requests and refusals per app once the audit step has settled the reason.
+            chain.UseMiddleware<AppMetricsMiddleware>();
             chain.UseMiddleware<AuditMiddleware>();
             chain.UseMiddleware<HeadRequestMiddleware>();
             chain.UseMiddleware<CorsMiddleware>();

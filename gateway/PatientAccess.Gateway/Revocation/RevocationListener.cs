@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PatientAccess.Gateway.Observability;
 using PatientAccess.ServiceDefaults.Redis;
 using StackExchange.Redis;
 
@@ -14,6 +15,8 @@ internal sealed partial class RevocationListener(
     RevocationSet set,
     RevocationFeedClient feed,
     IOptions<RevocationOptions> options,
+    PolicyMetrics metrics,
+    TimeProvider time,
     ILogger<RevocationListener> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _catchUpNow = new(0, 1);
@@ -103,6 +106,7 @@ internal sealed partial class RevocationListener(
             }
 
             _caughtUp = true;
+            metrics.RevocationFeedRead(time.GetUtcNow());
             return true;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !stoppingToken.IsCancellationRequested)

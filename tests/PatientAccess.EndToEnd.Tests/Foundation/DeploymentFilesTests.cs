@@ -30,7 +30,7 @@ public sealed class DeploymentFilesTests
 
     /// <summary>
     /// What the compose file publishes: the gateway's nginx (5000) and the authserver (5001) on all
-    /// interfaces, the monitor and Prometheus (no authentication of their own) on loopback only, and
+    /// interfaces, the monitor, Prometheus and Grafana (staff tools) on loopback only, and
     /// never a management port; Prometheus scrapes the management ports; no gateway holds the admin key.
     /// </summary>
     [Fact]
@@ -44,7 +44,7 @@ public sealed class DeploymentFilesTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        Assert.Equal(["127.0.0.1:5003:5003", "127.0.0.1:9090:9090", "5000:5000", "5001:5001"], published);
+        Assert.Equal(["127.0.0.1:3000:3000", "127.0.0.1:5003:5003", "127.0.0.1:9090:9090", "5000:5000", "5001:5001"], published);
         foreach (var (service, management) in new[] { ("gateway", 6000), ("authserver", 6001), ("fhir-store", 6100), ("monitor", 6003) })
         {
             Assert.Contains($"Service__ManagementPort: \"{management}\"", compose, StringComparison.Ordinal);

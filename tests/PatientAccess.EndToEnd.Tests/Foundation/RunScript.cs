@@ -10,7 +10,7 @@ internal sealed class RunScript : IAsyncDisposable
     private readonly Process _process;
     private readonly OutputLog _log = new();
 
-    public RunScript(string dataDirectory, Action<IReadOnlyDictionary<string, int>>? beforeStart = null)
+    public RunScript(string dataDirectory, Action<IReadOnlyDictionary<string, int>>? beforeStart = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         DataDirectory = dataDirectory;
         Ports = new Dictionary<string, int>
@@ -35,6 +35,11 @@ internal sealed class RunScript : IAsyncDisposable
         };
         info.Environment["PA_DATA_DIR"] = dataDirectory;
         info.Environment["PA_SEED_MEMBERS"] = "10";
+        // Service settings the script passes through to every service it starts (an operator's environment).
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
         foreach (var (name, port) in Ports)
         {
             info.Environment[name] = port.ToString(CultureInfo.InvariantCulture);

@@ -3,6 +3,7 @@ using PatientAccess.Testing;
 
 namespace PatientAccess.EndToEnd.Tests.Foundation;
 
+[Collection(RunScriptGroup.Name)]
 public sealed class RunScriptTests
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace PatientAccess.EndToEnd.Tests.Sandbox;
 /// (registering John Allen with an address of its own each time), pastes the code into the printed
 /// curl commands, runs them with bash and reads the claims through the real gateway.
 /// </summary>
+[Collection(RunScriptGroup.Name)]
 public sealed class DemoGuideTests
 {
     [Fact]
