@@ -10,7 +10,9 @@ namespace PatientAccess.EndToEnd.Tests.Journey;
 /// through the pages by labels and button names, axe-core on every page visited. A new developer
 /// signs up, registers an app, authorizes the demo member John Allen through the member auth app
 /// and reads his claims through the gateway; a real member is refused by the sandbox app; a second
-/// developer registers John Allen with their own e-mail address and gets their own grant.
+/// developer registers John Allen with their own e-mail address and gets their own grant; the first
+/// developer requests production access with a qualifying attestation, a reviewer approves it with
+/// the staff key, the app is in the gallery and a real member connects it.
 /// The registered redirect URLs are not served: the browser's visit to them is answered by
 /// Playwright's routing and read there, as the app's server would read it.
 /// </summary>
@@ -49,7 +51,7 @@ public sealed class NewDeveloperJourneyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task NewDeveloper_SandboxToDemoClaims_RealMemberRefusedAndJohnAllenForEveryone()
+    public async Task NewDeveloper_SandboxToProduction_DemoClaimsRealMemberRefusedThenConnectedJohnAllenForEveryone()
     {
         var site = $"http://localhost:{_run!.Ports["PA_AUTHSERVER_PORT"]}";
         var steps = new JourneySteps(site, _data, await AxeCore.ScriptPathAsync());
@@ -80,7 +82,7 @@ public sealed class NewDeveloperJourneyTests : IAsyncLifetime
         var real = await SeededMembers.RealMemberAsync(_data, _run.Ports["PA_FHIRSTORE_PORT"]);
         await using var realMember = await NewPersonAsync(adaRedirect);
         var realPage = await realMember.NewPageAsync();
-        await steps.RegisterMemberAsync(realPage, adaApp.AuthorizeUrl, real, JourneySteps.NewEmail("real"));
+        await steps.RegisterMemberAsync(realPage, adaApp.AuthorizeUrl, real.Identity, JourneySteps.NewEmail("real"));
         await Assertions.Expect(realPage.GetByRole(AriaRole.Heading, new() { Name = "This app cannot connect yet", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(realPage.GetByText("Ada's Health App is still being tested")).ToBeVisibleAsync();
         await steps.CheckAsync(realPage);
@@ -111,6 +113,30 @@ public sealed class NewDeveloperJourneyTests : IAsyncLifetime
         await Assertions.Expect(boMemberPage.GetByRole(AriaRole.Heading, new() { Name = "Bo's Claims Viewer" })).ToBeVisibleAsync();
         await Assertions.Expect(boMemberPage.GetByRole(AriaRole.Heading, new() { Name = "Ada's Health App" })).ToHaveCountAsync(0);
         await steps.CheckAsync(boMemberPage);
+
+        // Ada asks for production access with a qualifying attestation; a plan reviewer approves it with the staff key.
+        var production = new ProductionSteps(site, steps);
+        await adaPage.GotoAsync($"{site}/developer/clients/{adaApp.ClientId}");
+        await production.RequestAsync(adaPage, "Ada's Health App", "https://ada-health.example/");
+        await using var reviewer = await NewPersonAsync(adaRedirect);
+        var reviewerPage = await reviewer.NewPageAsync();
+        var staffKey = (await File.ReadAllTextAsync(Path.Combine(_data, "secrets", "staff.key"), TestContext.Current.CancellationToken)).Trim();
+        await production.ApproveAsync(reviewerPage, staffKey, adaApp.ClientId);
+
+        // The developer sees the app in production; anyone sees it in the gallery.
+        await adaPage.GotoAsync($"{site}/developer/clients/{adaApp.ClientId}");
+        await Assertions.Expect(adaPage.GetByRole(AriaRole.Main).GetByText("Production", new() { Exact = true })).ToBeVisibleAsync();
+        await using var visitor = await NewPersonAsync(adaRedirect);
+        await production.ExpectInGalleryAsync(await visitor.NewPageAsync(), "Ada's Health App", "https://ada-health.example/");
+
+        // Now a real member connects the production app, and the app reads that member's claims (and only theirs).
+        var another = await SeededMembers.RealMemberAsync(_data, _run.Ports["PA_FHIRSTORE_PORT"], skip: 1);
+        await using var realLater = await NewPersonAsync(adaRedirect);
+        var realLaterPage = await realLater.NewPageAsync();
+        await steps.RegisterMemberAsync(realLaterPage, adaApp.AuthorizeUrl, another.Identity, JourneySteps.NewEmail("real2"));
+        var realTokens = await backend.ExchangeAsync(adaApp, await steps.AllowAsync(realLaterPage, "Ada's Health App", adaRedirect));
+        Assert.Equal(another.Id, (string?)realTokens["patient"]);
+        await backend.ReadClaimsAsync(realTokens);
     }
 
     /// <summary>A fresh browser profile (a person of their own), whose visits to the app's redirect URL the app answers.</summary>

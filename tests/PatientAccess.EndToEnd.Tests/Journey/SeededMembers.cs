@@ -12,8 +12,8 @@ internal static class SeededMembers
 {
     private const string MemberIdSystem = "http://example.org/fhir/sid/member-id";
 
-    /// <summary>First name, last name, date of birth, member ID and ZIP code.</summary>
-    public static async Task<string[]> RealMemberAsync(string dataDirectory, int storePort)
+    /// <summary>The patient's id, and first name, last name, date of birth, member ID and ZIP code; <paramref name="skip"/> picks another member.</summary>
+    public static async Task<(string Id, string[] Identity)> RealMemberAsync(string dataDirectory, int storePort, int skip = 0)
     {
         var key = (await File.ReadAllTextAsync(Path.Combine(dataDirectory, "secrets", "operator.key"))).Trim();
         using var http = new HttpClient();
@@ -21,9 +21,11 @@ internal static class SeededMembers
         var bundle = JsonNode.Parse(await http.GetStringAsync(new Uri($"http://127.0.0.1:{storePort}/r4/Patient?_count=50")))!;
         var patient = bundle["entry"]!.AsArray()
             .Select(e => e!["resource"]!)
-            .First(p => !((string)p["id"]!).StartsWith("demo-", StringComparison.Ordinal) && !((string)p["id"]!).StartsWith("family-", StringComparison.Ordinal));
+            .Where(p => !((string)p["id"]!).StartsWith("demo-", StringComparison.Ordinal) && !((string)p["id"]!).StartsWith("family-", StringComparison.Ordinal))
+            .Skip(skip)
+            .First();
         var name = patient["name"]![0]!;
         var memberId = patient["identifier"]!.AsArray().First(i => (string?)i!["system"] == MemberIdSystem)!["value"]!;
-        return [(string)name["given"]![0]!, (string)name["family"]!, (string)patient["birthDate"]!, (string)memberId!, ((string)patient["address"]![0]!["postalCode"]!)[..5]];
+        return ((string)patient["id"]!, [(string)name["given"]![0]!, (string)name["family"]!, (string)patient["birthDate"]!, (string)memberId!, ((string)patient["address"]![0]!["postalCode"]!)[..5]]);
     }
 }
