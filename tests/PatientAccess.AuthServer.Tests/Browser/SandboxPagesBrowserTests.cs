@@ -106,10 +106,14 @@ public sealed class SandboxPagesBrowserTests(MemberServices stack) : IAsyncLifet
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = w.Logo })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = w.Logo })).ToHaveJSPropertyAsync("naturalWidth", 64);
         await CheckAsync(page, axe, language);
+        // The app's callback answers as an app would: nothing listens on that port, and Chromium's own
+        // error page for it would otherwise race the next navigation.
+        await page.RouteAsync(redirect + "**", route => route.FulfillAsync(new() { Status = 200, ContentType = "text/html", Body = "<!DOCTYPE html><html lang=\"en\"><title>App</title><p>Signed in.</p></html>" }));
         var callback = await page.RunAndWaitForRequestAsync(
             () => page.GetByRole(AriaRole.Button, new() { Name = w.Allow, Exact = true }).ClickAsync(),
             request => request.Url.StartsWith(redirect, StringComparison.Ordinal));
         Assert.False(string.IsNullOrEmpty(QueryHelpers.ParseQuery(new Uri(callback.Url).Query)["code"].ToString()));
+        await page.WaitForURLAsync(url => url.StartsWith(redirect, StringComparison.Ordinal));
 
         await page.GotoAsync(site + "/member/apps");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sunrise Health Notes" })).ToBeVisibleAsync();
