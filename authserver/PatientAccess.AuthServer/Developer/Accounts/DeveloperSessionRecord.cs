@@ -1,3 +1,5 @@
+using PatientAccess.AuthServer.Member.Codes;
+
 namespace PatientAccess.AuthServer.Developer.Accounts;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace PatientAccess.AuthServer.Developer.Accounts;
 /// code went to (and, for a sign-up, the name); once confirmed a new session with a new handle
 /// replaces it, so a handle seen before sign-in is never a signed-in one.
 /// </summary>
-internal sealed class DeveloperSessionRecord
+internal sealed class DeveloperSessionRecord : ICodeSlot
 {
     public required string SessionHash { get; set; }
 

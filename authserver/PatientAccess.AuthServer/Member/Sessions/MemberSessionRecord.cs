@@ -1,10 +1,12 @@
+using PatientAccess.AuthServer.Member.Codes;
+
 namespace PatientAccess.AuthServer.Member.Sessions;
 
 /// <summary>
 /// One browser's way through the member pages, kept on the server: the cookie holds only a
 /// random handle, the table its hash. Times are Unix seconds, as in every other table.
 /// </summary>
-internal sealed class MemberSessionRecord
+internal sealed class MemberSessionRecord : ICodeSlot
 {
     public required string SessionHash { get; set; }
 
