@@ -89,7 +89,7 @@ internal static class BenchmarkProgram
         var service = Options.Create(new ServiceOptions { DataDirectory = folder });
         using var store = new AuditStore(new DbConnectionFactory(database, service, new DatabaseFileName("bench.db")));
         using var meters = new Meters();
-        var processor = new BatchProcessor(store, new MonitorMetrics(meters), Options.Create(new ConsumerOptions { StreamKey = stream, BatchSize = batch }),
+        var processor = new BatchProcessor(store, [], new MonitorMetrics(meters), Options.Create(new ConsumerOptions { StreamKey = stream, BatchSize = batch }),
             TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<BatchProcessor>.Instance);
         await store.CountAsync(CancellationToken.None); // the schema, outside the timing
 

@@ -12,8 +12,10 @@ namespace PatientAccess.Monitor.Consumer;
 /// the malformed ones (dead letters, with the reason) in one database transaction, and only then
 /// acknowledge every entry. A crash before the acknowledgement leaves the entries pending, to be
 /// read again (this process) or claimed (another); the second store drops them by event id.
+/// The events that were new are then shown to the observers (the detectors), once each.
 /// </summary>
-internal sealed partial class BatchProcessor(AuditStore store, MonitorMetrics metrics, IOptions<ConsumerOptions> options, TimeProvider time, ILogger<BatchProcessor> logger)
+internal sealed partial class BatchProcessor(
+    AuditStore store, IEnumerable<IAuditObserver> observers, MonitorMetrics metrics, IOptions<ConsumerOptions> options, TimeProvider time, ILogger<BatchProcessor> logger)
 {
     private const int ParallelFrom = 64;
     private readonly ConsumerOptions _options = options.Value;
@@ -29,6 +31,7 @@ internal sealed partial class BatchProcessor(AuditStore store, MonitorMetrics me
         }
 
         var rows = new List<AuditRow>(entries.Count);
+        var events = new List<SourceEvent>(entries.Count);
         var dead = new List<DeadLetter>();
         var now = time.GetUtcNow();
         // Building and serializing the AuditEvent is most of a round's CPU (Firely's model): spread
@@ -36,11 +39,12 @@ internal sealed partial class BatchProcessor(AuditStore store, MonitorMetrics me
         var mapped = entries.Count >= ParallelFrom
             ? entries.AsParallel().AsOrdered().Select(Map).ToList()
             : [.. entries.Select(Map)];
-        foreach (var (entry, row, error) in mapped)
+        foreach (var (entry, source, row, error) in mapped)
         {
             if (row is not null)
             {
                 rows.Add(row);
+                events.Add(source!);
             }
             else
             {
@@ -50,18 +54,46 @@ internal sealed partial class BatchProcessor(AuditStore store, MonitorMetrics me
         }
 
         var inserted = await store.StoreAsync(rows, dead, cancellationToken);
+        await ObserveAsync([.. events.Where(e => inserted.Contains(e.Id))], cancellationToken);
         // Acknowledged only now, after the commit: the gateway trims only what the group acknowledged.
         await redis.StreamAcknowledgeAsync(_options.StreamKey, _options.ConsumerGroup, [.. entries.Select(e => e.Id)]);
-        var outcome = new BatchOutcome(inserted, rows.Count - inserted, dead.Count);
+        var outcome = new BatchOutcome(inserted.Count, rows.Count - inserted.Count, dead.Count);
         metrics.Consumed(entries.Count, outcome);
         return outcome;
     }
 
-    private static (StreamEntry Entry, AuditRow? Row, string? Error) Map(StreamEntry entry)
+    /// <summary>
+    /// An observer that fails does not stop the consumer nor keep the batch unacknowledged: the
+    /// events are stored, and holding them back would only replay them as duplicates nobody sees.
+    /// </summary>
+    private async Task ObserveAsync(IReadOnlyList<SourceEvent> stored, CancellationToken cancellationToken)
+    {
+        if (stored.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.ObserveAsync(stored, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogObserverFailed(logger, exception, observer.GetType().Name, stored.Count);
+            }
+        }
+    }
+
+    private static (StreamEntry Entry, SourceEvent? Source, AuditRow? Row, string? Error) Map(StreamEntry entry)
     {
         var parsed = StreamEntryParser.Parse(entry);
-        return parsed.Event is { } source ? (entry, AuditEventMapper.ToRow(source), null) : (entry, null, parsed.Error);
+        return parsed.Event is { } source ? (entry, source, AuditEventMapper.ToRow(source), null) : (entry, null, null, parsed.Error);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Observer {Observer} failed on {Count} new audit events; they are stored, but it did not see them")]
+    private static partial void LogObserverFailed(ILogger logger, Exception exception, string observer, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Audit stream entry {EntryId} is malformed and went to the dead letters: {Reason}")]
     private static partial void LogDeadLetter(ILogger logger, string entryId, string reason);

@@ -21,17 +21,20 @@ internal sealed class AuditStore(DbConnectionFactory connections) : IDisposable
 
     public DatabaseProvider Provider => connections.Provider;
 
-    /// <summary>Stores the rows and dead letters in one transaction; returns how many rows were new.</summary>
-    public async Task<int> StoreAsync(IReadOnlyList<AuditRow> rows, IReadOnlyList<DeadLetter> deadLetters, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the rows and dead letters in one transaction; returns the ids of the rows that were new
+    /// (a replayed event is not among them, so what observes new events sees each event once).
+    /// </summary>
+    public async Task<IReadOnlySet<string>> StoreAsync(IReadOnlyList<AuditRow> rows, IReadOnlyList<DeadLetter> deadLetters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(deadLetters);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var inserted = 0;
+        var inserted = new HashSet<string>(StringComparer.Ordinal);
         for (var start = 0; start < rows.Count; start += RowsPerStatement)
         {
-            inserted += await InsertRowsAsync(connection, transaction, rows, start, Math.Min(RowsPerStatement, rows.Count - start), cancellationToken);
+            await InsertRowsAsync(connection, transaction, rows, start, Math.Min(RowsPerStatement, rows.Count - start), inserted, cancellationToken);
         }
 
         foreach (var dead in deadLetters)
@@ -133,7 +136,8 @@ internal sealed class AuditStore(DbConnectionFactory connections) : IDisposable
         command.Parameters.Add(parameter);
     }
 
-    private static async Task<int> InsertRowsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditRow> rows, int start, int count, CancellationToken cancellationToken)
+    private static async Task InsertRowsAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditRow> rows, int start, int count, HashSet<string> inserted, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -154,9 +158,14 @@ internal sealed class AuditStore(DbConnectionFactory connections) : IDisposable
             Add(command, p + "h", row.Json);
         }
 
-        sql.Append(" ON CONFLICT (id) DO NOTHING");
+        // RETURNING (SQLite 3.35+, PostgreSQL) names exactly the rows this statement added.
+        sql.Append(" ON CONFLICT (id) DO NOTHING RETURNING id");
         command.CommandText = sql.ToString();
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            inserted.Add(reader.GetString(0));
+        }
     }
 
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)

@@ -1,0 +1,22 @@
+namespace PatientAccess.Monitor.Reviews;
+
+/// <summary>
+/// One flagged app in the review queue: which detector, the evidence it acted on, what was done and
+/// where it stands. <c>GET /api/reviews</c> serializes it (snake_case) and <c>/reviews</c> shows it.
+/// </summary>
+/// <param name="Id">The flag's id (UUIDv7).</param>
+/// <param name="Detector">One of <see cref="DetectorNames"/>.</param>
+/// <param name="Action">One of <see cref="ActionNames"/>: what the monitor did.</param>
+/// <param name="State">One of <see cref="ReviewStates"/>.</param>
+/// <param name="Steps">The cascade's steps as the authserver reported them (empty for alert and throttle).</param>
+internal sealed record ReviewItem(
+    string Id,
+    string ClientId,
+    string Detector,
+    string Action,
+    string State,
+    DateTimeOffset FlaggedAt,
+    ReviewEvidence Evidence,
+    string Explanation,
+    IReadOnlyList<ReviewStep> Steps,
+    ReviewDecision? Decision);
