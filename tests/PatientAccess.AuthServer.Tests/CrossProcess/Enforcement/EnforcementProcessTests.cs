@@ -13,7 +13,7 @@ namespace PatientAccess.AuthServer.Tests.CrossProcess.Enforcement;
 
 /// <summary>
 /// Contract 1 across real processes (authserver, redis, the seeded fhir-store for member sign-in):
-/// two members authorize the demo app through the member pages, one in Spanish; the monitor's call
+/// two members (two accounts of the demo member) authorize the demo app through the member pages, one in Spanish; the monitor's call
 /// suspends it; the outbox holds exactly one mail per member in their language and one for the
 /// plan contact; the gallery drops it; introspection and the revocation feed refuse its token;
 /// reinstatement brings it back to the gallery with the old token still dead.
@@ -58,7 +58,7 @@ public sealed class EnforcementProcessTests(MemberServices stack) : IAsyncLifeti
         var english = MemberJourney.NewEmail();
         var spanish = MemberJourney.NewEmail();
         var tokens = await AuthorizeAsync(clientId, secret, redirectUri, MemberJourney.JohnAllen, english, "en");
-        await AuthorizeAsync(clientId, secret, redirectUri, MemberJourney.JoseRivera, spanish, "es");
+        await AuthorizeAsync(clientId, secret, redirectUri, MemberJourney.JohnAllen, spanish, "es");
         using var admin = new HttpClient { BaseAddress = _server.BaseAddress };
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.Admin);
         Assert.Contains(clientId, await admin.GetStringAsync(new Uri("/api/gallery", UriKind.Relative), Ct), StringComparison.Ordinal);
