@@ -276,12 +276,14 @@ internal static class AuditEventJson
         w.WriteEndObject();
     }
 
-    private static void Concept(Utf8JsonWriter w, string system, string code, string display)
+    /// <summary>As Firely's <c>new CodeableConcept(system, code, text)</c> makes it: the words go to <c>text</c>, not the coding's display.</summary>
+    private static void Concept(Utf8JsonWriter w, string system, string code, string text)
     {
         w.WriteStartObject("type");
         w.WriteStartArray("coding");
-        Coding(w, null, system, code, display);
+        Coding(w, null, system, code, null);
         w.WriteEndArray();
+        w.WriteString("text", text);
         w.WriteEndObject();
     }
 

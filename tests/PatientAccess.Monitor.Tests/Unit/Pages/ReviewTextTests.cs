@@ -6,6 +6,9 @@ namespace PatientAccess.Monitor.Tests.Unit.Pages;
 /// <summary>Both languages say everything: the same keys, and a name for every detector, action, state and step the queue can show.</summary>
 public sealed class ReviewTextTests
 {
+    private static readonly string[] Steps = ["credentials", "tokens", "member_emails", "contact_emails", "gallery"];
+    private static readonly string[] StepStates = ["done", "skipped", "failed"];
+
     [Fact]
     public void Strings_EnglishAndSpanish_SameKeys()
     {
@@ -27,8 +30,8 @@ public sealed class ReviewTextTests
             .. DetectorNames.All.Select(d => "reviews.detectorName." + d),
             .. new[] { ActionNames.Alert, ActionNames.Throttle, ActionNames.Suspend, ActionNames.Revoke }.Select(a => "reviews.actionName." + a),
             .. new[] { ReviewStates.Open, ReviewStates.Alert, ReviewStates.Failed, ReviewStates.Reinstated, ReviewStates.Revoked, ReviewStates.Closed }.Select(s => "reviews.stateName." + s),
-            .. new[] { "credentials", "tokens", "member_emails", "contact_emails", "gallery" }.Select(s => "reviews.step." + s),
-            .. new[] { "done", "skipped", "failed" }.Select(s => "reviews.stepState." + s),
+            .. Steps.Select(s => "reviews.step." + s),
+            .. StepStates.Select(s => "reviews.stepState." + s),
             "reviews.decisionKind.reinstate", "reviews.decisionKind.revoke",
         ];
 
