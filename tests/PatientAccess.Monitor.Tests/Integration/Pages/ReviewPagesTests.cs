@@ -62,6 +62,12 @@ public sealed class ReviewPagesTests(MonitorBackends backends) : IClassFixture<M
         Assert.Contains("href=\"#main\"", html, StringComparison.Ordinal);
         Assert.Contains("/reviews/assets/site.css", html, StringComparison.Ordinal);
         Assert.DoesNotContain("app-bad", html, StringComparison.Ordinal);
+        using var raw = await host.CreateClient().GetAsync(new Uri("/reviews", UriKind.Relative), Ct);
+        var csp = string.Join(' ', raw.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Equal("DENY", raw.Headers.GetValues("X-Frame-Options").Single());
+        Assert.True(raw.Headers.CacheControl?.NoStore);
     }
 
     [Theory]
