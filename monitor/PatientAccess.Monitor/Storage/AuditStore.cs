@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using PatientAccess.Data;
 using PatientAccess.Monitor.Search;
 
@@ -12,7 +13,7 @@ namespace PatientAccess.Monitor.Storage;
 /// The schema is made on first use, and again after a failure, so a database that is down at
 /// start does not stop the service.
 /// </summary>
-internal sealed class AuditStore(DbConnectionFactory connections) : IDisposable
+internal sealed class AuditStore(DbConnectionFactory connections, IOptions<AuditStoreOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
     private volatile bool _schemaReady;
@@ -135,31 +136,19 @@ internal sealed class AuditStore(DbConnectionFactory connections) : IDisposable
     internal async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = await connections.OpenAsync(cancellationToken);
-        if (_schemaReady)
-        {
-            return connection;
-        }
-
         try
         {
-            await _schemaLock.WaitAsync(cancellationToken);
-            try
+            if (connections.Provider == DatabaseProvider.Sqlite && options.Value.SqliteSynchronous != "FULL")
             {
-                if (!_schemaReady)
-                {
-                    foreach (var statement in AuditSchema.Statements(connections.Provider))
-                    {
-                        await using var command = connection.CreateCommand();
-                        command.CommandText = statement;
-                        await command.ExecuteNonQueryAsync(cancellationToken);
-                    }
-
-                    _schemaReady = true;
-                }
+                // Per connection: SQLite does not keep it in the file (AuditStoreOptions.SqliteSynchronous).
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA synchronous=NORMAL";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
             }
-            finally
+
+            if (!_schemaReady)
             {
-                _schemaLock.Release();
+                await EnsureSchemaAsync(connection, cancellationToken);
             }
 
             return connection;
@@ -168,6 +157,29 @@ internal sealed class AuditStore(DbConnectionFactory connections) : IDisposable
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    private async Task EnsureSchemaAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await _schemaLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_schemaReady)
+            {
+                foreach (var statement in AuditSchema.Statements(connections.Provider))
+                {
+                    await using var command = connection.CreateCommand();
+                    command.CommandText = statement;
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                _schemaReady = true;
+            }
+        }
+        finally
+        {
+            _schemaLock.Release();
         }
     }
 }
