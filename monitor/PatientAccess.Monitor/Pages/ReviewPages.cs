@@ -23,6 +23,7 @@ namespace PatientAccess.Monitor.Pages;
 internal static class ReviewPages
 {
     private const int MaxKeyLength = 512;
+    private const int MaxClientId = 200;
 
     /// <summary>The paths these pages answer; the bearer-key step leaves them to their own session.</summary>
     public static bool Owns(PathString path) => path.StartsWithSegments("/reviews", StringComparison.OrdinalIgnoreCase);
@@ -124,6 +125,11 @@ internal static class ReviewPages
         }
 
         var t = ReviewText.Resolve(context);
+        if (clientId.Length > MaxClientId)
+        {
+            return BadForm(context, signedIn: true);
+        }
+
         var flag = form["flag"].ToString();
         var reason = form["reason"].ToString().Trim();
         var field = ReviewItemView.FieldId(flag);
