@@ -1,6 +1,9 @@
 using PatientAccess.Data;
+using PatientAccess.Monitor.Actions;
 using PatientAccess.Monitor.Api;
 using PatientAccess.Monitor.Consumer;
+using PatientAccess.Monitor.Detection;
+using PatientAccess.Monitor.Flags;
 using PatientAccess.Monitor.Observability;
 using PatientAccess.Monitor.Retention;
 using PatientAccess.Monitor.Staff;
@@ -19,11 +22,15 @@ builder.Services.AddAuditStore();
 builder.Services.AddAuditConsumer();
 builder.Services.AddRetention();
 builder.Services.AddStaffCredential();
+builder.Services.AddDetection();
+builder.Services.AddActions();
+builder.Services.AddFlags();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseStaffCredential();
 app.MapAuditEventApi();
+app.MapReviewApi();
 app.MapMonitorNotFound();
 
 return app.RunService();

@@ -1,0 +1,16 @@
+using PatientAccess.ServiceDefaults.Configuration;
+
+namespace PatientAccess.Monitor.Actions;
+
+internal static class ActionsServiceCollectionExtensions
+{
+    public static IServiceCollection AddActions(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<EnforcementOptions>(EnforcementOptions.Section);
+        services.AddValidatedOptions<ThrottleOptions>(ThrottleOptions.Section);
+        // The call's own timeout is EnforcementOptions.TimeoutMilliseconds; HttpClient's is only a backstop.
+        services.AddHttpClient<IEnforcementClient, EnforcementClient>(client => client.Timeout = TimeSpan.FromSeconds(70));
+        services.AddSingleton<Throttles>();
+        return services;
+    }
+}

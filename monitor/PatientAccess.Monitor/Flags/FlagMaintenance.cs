@@ -1,0 +1,59 @@
+using System.Data.Common;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace PatientAccess.Monitor.Flags;
+
+/// <summary>
+/// Every <see cref="FlagsOptions.MaintenanceIntervalMilliseconds"/>: closes throttles that ran out,
+/// retries suspensions and revocations whose call failed (or whose process died mid-call) with
+/// their stored action_id, and refreshes the gauges. Safe in several monitor processes at once: the
+/// updates are conditional and the authserver answers a repeated action_id from its record.
+/// </summary>
+internal sealed partial class FlagMaintenance(
+    FlagStore store, FlagEnforcement enforcement, FlagGauges gauges, IOptions<FlagsOptions> options, TimeProvider time, ILogger<FlagMaintenance> logger)
+    : BackgroundService
+{
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await store.CloseExpiredThrottlesAsync(now, cancellationToken);
+        foreach (var flag in await store.DueAsync(now, cancellationToken))
+        {
+            LogRetrying(logger, flag.Action, flag.ClientId, flag.Id, flag.Attempts, flag.LastError);
+            await enforcement.CarryOutAsync(flag, cancellationToken);
+        }
+
+        await gauges.RefreshAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is DbException or RedisException or InvalidOperationException or TimeoutException)
+            {
+                LogFailed(logger, ex.GetType().Name, ex.Message);
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(options.Value.MaintenanceIntervalMilliseconds), time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retrying {Action} of {ClientId} (flag {FlagId}, attempt {Attempt}; last error: {Error})")]
+    private static partial void LogRetrying(ILogger logger, string action, string clientId, string flagId, int attempt, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Review queue upkeep failed ({Kind}: {Error}); tried again next tick")]
+    private static partial void LogFailed(ILogger logger, string kind, string error);
+}
