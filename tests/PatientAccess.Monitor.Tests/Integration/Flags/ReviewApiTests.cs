@@ -96,7 +96,7 @@ public sealed class ReviewApiTests(MonitorBackends backends) : IClassFixture<Mon
         var call = Assert.Single(authServer.CallsFor(bad));
         Assert.Equal("monitor", (string?)call["actor"]);
         Assert.Equal("write-attempts", (string?)call["detector"]);
-        Assert.True(Guid.TryParse((string?)call["action_id"], out _));
+        Assert.True(Guid.TryParse((string?)call["action_id"], out var actionId) && actionId != Guid.Empty);
         Assert.Contains("5 refused write attempts", (string?)call["evidence"], StringComparison.Ordinal);
 
         // The samples are stored AuditEvents staff can open.
