@@ -5,7 +5,7 @@ namespace PatientAccess.Monitor.Detection;
 /// Redis command per key touched, not one per event: counts per bucket, distinct values and labels
 /// per bucket, and a few sample event ids per bucket of the evidence series.
 /// </summary>
-internal sealed class AppTally(Detector detector, string clientId, long epoch)
+internal sealed class AppTally(Detector detector, string clientId, long epoch, DateTimeOffset received)
 {
     public Detector Detector { get; } = detector;
 
@@ -14,8 +14,12 @@ internal sealed class AppTally(Detector detector, string clientId, long epoch)
     /// <summary>The app's reinstatement time (Unix ms), 0 if never: part of every key that restarts at a reinstatement.</summary>
     public long Epoch { get; } = epoch;
 
-    /// <summary>The latest counted event time: the window is judged as of it.</summary>
-    public DateTimeOffset End { get; private set; } = DateTimeOffset.MinValue;
+    /// <summary>
+    /// The window is judged as of the receive time, or the latest counted event if stamped later
+    /// (within the allowed skew): an out-of-order event must not judge a window that ends at its own
+    /// old time and leaves out the newer events already counted.
+    /// </summary>
+    public DateTimeOffset End { get; private set; } = received;
 
     /// <summary>The earliest counted event time (for a baseline's first-seen).</summary>
     public DateTimeOffset Start { get; private set; } = DateTimeOffset.MaxValue;

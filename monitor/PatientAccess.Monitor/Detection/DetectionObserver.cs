@@ -70,7 +70,7 @@ internal sealed class DetectionObserver(
 
                 if (!tallies.TryGetValue((detector.Name, e.ClientId!), out var tally))
                 {
-                    tallies[(detector.Name, e.ClientId!)] = tally = new AppTally(detector, e.ClientId!, epoch);
+                    tallies[(detector.Name, e.ClientId!)] = tally = new AppTally(detector, e.ClientId!, epoch, received);
                 }
 
                 foreach (var mark in marks)

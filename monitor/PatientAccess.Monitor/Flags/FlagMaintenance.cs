@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace PatientAccess.Monitor.Flags;
 
@@ -35,8 +33,9 @@ internal sealed partial class FlagMaintenance(
             {
                 await RunOnceAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is DbException or RedisException or InvalidOperationException or TimeoutException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
+                // Whatever failed (database, Redis, the authserver's client), the queue's upkeep must go on.
                 LogFailed(logger, ex.GetType().Name, ex.Message);
             }
 

@@ -30,12 +30,14 @@ public sealed class ReviewApiTests(MonitorBackends backends) : IClassFixture<Mon
         await StreamEvents.AppendAsync(backends.RedisDatabase, monitor.StreamKey, Enumerable.Range(0, count).Select(_ =>
             StreamEvents.Entry(StreamEvents.Gateway(method: "DELETE", route: "/r4/{type}/{id}", status: 405, decision: "refuse", reason: "method", clientId: clientId, time: at))));
 
+    /// <summary>The app's flag in <paramref name="state"/>; for an open suspension, once the authserver's steps are recorded on it.</summary>
     private static async Task<JsonObject> FlaggedAsync(HttpClient staff, string clientId, string state)
     {
         JsonObject? flag = null;
         Assert.True(await Eventually.TrueAsync(async () =>
         {
-            flag = (await DetectionSetup.FlagsOfAsync(staff, clientId)).FirstOrDefault(f => (string?)f["state"] == state);
+            flag = (await DetectionSetup.FlagsOfAsync(staff, clientId)).FirstOrDefault(f => (string?)f["state"] == state
+                && (state != "open" || (string?)f["action"] != "suspend" || f["steps"]!.AsArray().Count > 0));
             return flag is not null;
         }, Patience), $"{clientId} has no {state} flag");
         return flag!;
