@@ -24,6 +24,12 @@ internal sealed class AppTally(Detector detector, string clientId, long epoch, D
     /// <summary>The earliest counted event time (for a baseline's first-seen).</summary>
     public DateTimeOffset Start { get; private set; } = DateTimeOffset.MaxValue;
 
+    /// <summary>
+    /// Whether the batch added evidence (not only totals): only then can the window newly cross, so
+    /// only then is it read back. An app's successful reads alone cost writes, never a read.
+    /// </summary>
+    public bool HasEvidence { get; private set; }
+
     public Dictionary<(Series Series, long Bucket), long> Counts { get; } = [];
 
     public Dictionary<(Series Series, long Bucket), List<string>> Values { get; } = [];
@@ -64,6 +70,7 @@ internal sealed class AppTally(Detector detector, string clientId, long epoch, D
             }
         }
 
+        HasEvidence |= mark.Evidence;
         End = at > End ? at : End;
         Start = at < Start ? at : Start;
     }

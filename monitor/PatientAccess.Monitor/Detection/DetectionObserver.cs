@@ -91,7 +91,7 @@ internal sealed class DetectionObserver(
         for (var i = 0; i < list.Count; i++)
         {
             var tally = list[i];
-            if (tally.Detector.Judge(readings[i]) is { } judgement)
+            if (readings[i] is { } reading && tally.Detector.Judge(reading) is { } judgement)
             {
                 crossings.Add(await EvidenceAsync(tally, judgement));
             }

@@ -49,8 +49,8 @@ internal sealed class WindowStore(RedisConnection redis)
     public Task SetEpochAsync(string clientId, DateTimeOffset at, TimeSpan keep) =>
         redis.Database.StringSetAsync(Epochs(clientId), Number(at.ToUnixTimeMilliseconds()), keep);
 
-    /// <summary>Adds the tallies and reads every tallied app's window, in one pipeline.</summary>
-    public async Task<List<WindowReading>> RecordAndReadAsync(IReadOnlyList<AppTally> tallies, int samplesPerBucket)
+    /// <summary>Adds the tallies and reads the window of each that added evidence (null for the others), in one pipeline.</summary>
+    public async Task<List<WindowReading?>> RecordAndReadAsync(IReadOnlyList<AppTally> tallies, int samplesPerBucket)
     {
         var db = redis.Database;
         var batch = db.CreateBatch();
@@ -60,13 +60,13 @@ internal sealed class WindowStore(RedisConnection redis)
             Write(batch, tally, samplesPerBucket, writes);
         }
 
-        var reads = tallies.Select(t => Read(batch, t)).ToList();
+        var reads = tallies.Select(t => t.HasEvidence ? Read(batch, t) : null).ToList();
         batch.Execute();
         await Task.WhenAll(writes);
-        var readings = new List<WindowReading>(reads.Count);
+        var readings = new List<WindowReading?>(reads.Count);
         foreach (var read in reads)
         {
-            readings.Add(await read);
+            readings.Add(read is null ? null : await read);
         }
 
         return readings;

@@ -113,4 +113,27 @@ public sealed class DetectionObserverTests(MonitorBackends backends) : IClassFix
         var crossing = Assert.Single(await observer.DetectAsync([WriteAttempt(app, now)], now));
         Assert.Equal(5, crossing.Evidence.Count);
     }
+
+    [Fact]
+    public async Task Detect_ErraticShareAcrossBatches_FlaggedWhenTheErrorsArrive()
+    {
+        await using var authServer = await FakeAuthServer.StartAsync();
+        await using var monitor = await MonitorAsync(authServer);
+        var observer = monitor.Services.GetRequiredService<DetectionObserver>();
+        var app = DetectionSetup.NewClient("erratic");
+        var now = DateTimeOffset.UtcNow;
+        SourceEvent Answer(int status) => new()
+        {
+            Id = Guid.CreateVersion7().ToString("N"), Producer = SourceEvent.Gateway, Time = now, Type = "request", ClientId = app,
+            Method = "GET", Route = "/r4/{type}/{id}", ResourceType = "Claim", Status = status, Decision = status == 200 ? "allow" : "refuse",
+            Reason = status == 200 ? null : "compartment",
+        };
+
+        Assert.Empty(await observer.DetectAsync([.. Enumerable.Range(0, 30).Select(_ => Answer(200))], now));
+        Assert.Empty(await observer.DetectAsync([.. Enumerable.Range(0, 29).Select(_ => Answer(404))], now));
+        var crossing = Assert.Single(await observer.DetectAsync([Answer(404)], now));
+        Assert.Equal("erratic", crossing.Detector);
+        Assert.Equal(30, crossing.Evidence.Count);
+        Assert.Equal(60, crossing.Evidence.Total);
+    }
 }
