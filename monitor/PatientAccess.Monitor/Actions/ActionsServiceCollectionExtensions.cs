@@ -9,7 +9,8 @@ internal static class ActionsServiceCollectionExtensions
         services.AddValidatedOptions<EnforcementOptions>(EnforcementOptions.Section);
         services.AddValidatedOptions<ThrottleOptions>(ThrottleOptions.Section);
         // The call's own timeout is EnforcementOptions.TimeoutMilliseconds; HttpClient's is only a backstop.
-        services.AddHttpClient<IEnforcementClient, EnforcementClient>(client => client.Timeout = TimeSpan.FromSeconds(70));
+        services.AddHttpClient(EnforcementClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(70));
+        services.AddSingleton<IEnforcementClient, EnforcementClient>();
         services.AddSingleton<Throttles>();
         return services;
     }

@@ -14,8 +14,9 @@ namespace PatientAccess.Monitor.Actions;
 /// status 0 and the reason, for the flag to record and the retry loop to try again.
 /// </summary>
 internal sealed partial class EnforcementClient(
-    HttpClient http, IOptions<EnforcementOptions> options, IOptions<ServiceOptions> service, ILogger<EnforcementClient> logger) : IEnforcementClient
+    IHttpClientFactory http, IOptions<EnforcementOptions> options, IOptions<ServiceOptions> service, ILogger<EnforcementClient> logger) : IEnforcementClient
 {
+    public const string HttpClientName = "enforcement";
     private const int MaxReason = 500;
     private const int MaxEvidence = 4000;
     private readonly EnforcementOptions _options = options.Value;
@@ -43,7 +44,9 @@ internal sealed partial class EnforcementClient(
         timeout.CancelAfter(_options.TimeoutMilliseconds);
         try
         {
-            using var response = await http.SendAsync(request, timeout.Token);
+            // A client per call from the factory: handlers are pooled and rotated (DNS changes are seen).
+            using var client = http.CreateClient(HttpClientName);
+            using var response = await client.SendAsync(request, timeout.Token);
             var body = await response.Content.ReadAsStringAsync(timeout.Token);
             var result = Parse((int)response.StatusCode, body);
             LogCalled(logger, action, clientId, actionId, result.StatusCode, result.ClientStatus, result.Error);
