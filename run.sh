@@ -188,10 +188,6 @@ for s in "${services[@]}"; do
                         Tokens__JwksUrl="http://127.0.0.1:$authserver_port/.well-known/jwks.json") ;;
     monitor) settings+=(Staff__KeyHashes__0="$staff_key_hash") ;;
   esac
-  # The monitor has apps suspended and revoked through the authserver's enforcement endpoint, with the admin key file.
-  if [ "$name" = monitor ]; then
-    settings+=(Enforcement__AuthServerUrl="http://127.0.0.1:$authserver_port" Enforcement__AdminKeyFile="$data/secrets/admin.key")
-  fi
   env "${settings[@]}" dotnet "$out/$project.dll" --contentRoot "$out" >"$data/logs/$name.log" 2>&1 &
   pids+=("$!"); names+=("$name")
 done
