@@ -94,7 +94,7 @@ internal static class ReviewApi
                 && document.RootElement.TryGetProperty("reason", out var reason)
                 && reason.ValueKind == JsonValueKind.String
                 && reason.GetString()!.Trim() is { Length: > 0 and <= MaxReason } text
-                && !text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+                && !text.Any(c => char.IsControl(c) && c is not ('\n' or '\r'))
                 ? text
                 : null;
         }

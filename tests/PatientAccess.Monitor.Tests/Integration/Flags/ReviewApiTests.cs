@@ -142,7 +142,7 @@ public sealed class ReviewApiTests(MonitorBackends backends) : IClassFixture<Mon
             Assert.Equal("application/problem+json", noBody.Content.Headers.ContentType?.MediaType);
         }
 
-        foreach (var body in new object[] { new { reason = "" }, new { reason = "   " }, new { reason = new string('x', 501) }, new { why = "no reason field" }, new { reason = 5 } })
+        foreach (var body in new object[] { new { reason = "" }, new { reason = "   " }, new { reason = new string('x', 501) }, new { why = "no reason field" }, new { reason = 5 }, new { reason = "a\tb" } })
         {
             using var bad = await DetectionSetup.DecideAsync(staff, app, "reinstate", body);
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
