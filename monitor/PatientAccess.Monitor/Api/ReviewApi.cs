@@ -105,8 +105,4 @@ internal static class ReviewApi
     }
 
     private static IResult Problem(int status, string detail) => Results.Problem(detail: detail, statusCode: status);
-
-    private sealed record ReviewList(IReadOnlyList<ReviewItem> Reviews, int Count);
-
-    private sealed record DecisionAnswer(string ClientId, string Status);
 }
