@@ -42,13 +42,14 @@ internal sealed class DetectionObserver(
     public async Task<List<Crossing>> DetectAsync(IReadOnlyList<SourceEvent> events, DateTimeOffset received)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var epochs = await windows.EpochsAsync([.. events.Select(e => e.ClientId!).Distinct(StringComparer.Ordinal)]);
+        var clients = events.Select(e => e.ClientId!).Distinct(StringComparer.Ordinal).ToList();
+        var epochs = await windows.EpochsAsync([.. clients.SelectMany(c => _detectors.Select(d => (d.Name, c)))]);
         var tallies = new Dictionary<(string Detector, string Client), AppTally>();
         foreach (var e in events)
         {
-            var epoch = epochs[e.ClientId!];
             foreach (var detector in _detectors)
             {
+                var epoch = epochs[(detector.Name, e.ClientId!)];
                 var marks = detector.Tally(e).ToList();
                 if (marks.Count == 0)
                 {
@@ -63,8 +64,8 @@ internal sealed class DetectionObserver(
 
                 if (epoch > 0 && at.ToUnixTimeMilliseconds() <= epoch)
                 {
-                    // Evidence staff already judged: the app was reinstated after this event.
-                    metrics.DetectionSkipped(detector.Name, "before-reinstatement");
+                    // Evidence already judged: the app was reinstated (or its throttle ran out) after this event.
+                    metrics.DetectionSkipped(detector.Name, "before-restart");
                     continue;
                 }
 

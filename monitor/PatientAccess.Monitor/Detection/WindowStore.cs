@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using PatientAccess.ServiceDefaults.Redis;
 using StackExchange.Redis;
 
@@ -11,11 +12,11 @@ namespace PatientAccess.Monitor.Detection;
 /// window. A batch is one pipeline: every increment, then every window sum, so a sum sees the
 /// batch's own counts and those every other process added before.
 /// </summary>
-internal sealed class WindowStore(RedisConnection redis)
+internal sealed class WindowStore(RedisConnection redis, IOptions<DetectionOptions> options)
 {
     public const string Prefix = "patientaccess:detect";
 
-    private static string Epochs(string clientId) => $"{Prefix}:epoch:{clientId}";
+    private static string EpochKey(string detector, string clientId) => $"{Prefix}:{detector}:epoch:{clientId}";
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -29,25 +30,35 @@ internal sealed class WindowStore(RedisConnection redis)
 
     private static TimeSpan Lifetime(Series series) => TimeSpan.FromSeconds((long)(series.Buckets + 1) * series.BucketSeconds);
 
-    /// <summary>Each app's reinstatement time (Unix ms; 0: never), one round trip.</summary>
-    public async Task<Dictionary<string, long>> EpochsAsync(IReadOnlyList<string> clientIds)
+    /// <summary>Each (detector, app)'s epoch (Unix ms; 0: never restarted), one round trip.</summary>
+    public async Task<Dictionary<(string Detector, string Client), long>> EpochsAsync(IReadOnlyList<(string Detector, string Client)> pairs)
     {
-        var values = await redis.Database.StringGetAsync([.. clientIds.Select(c => (RedisKey)Epochs(c))]);
-        var result = new Dictionary<string, long>(StringComparer.Ordinal);
-        for (var i = 0; i < clientIds.Count; i++)
+        var values = await redis.Database.StringGetAsync([.. pairs.Select(p => (RedisKey)EpochKey(p.Detector, p.Client))]);
+        var result = new Dictionary<(string, string), long>();
+        for (var i = 0; i < pairs.Count; i++)
         {
-            result[clientIds[i]] = values[i].TryParse(out long ms) ? ms : 0;
+            result[pairs[i]] = values[i].TryParse(out long ms) ? ms : 0;
         }
 
         return result;
     }
 
     /// <summary>
-    /// Counts start again for the app from <paramref name="at"/> (a staff reinstatement): kept as long
-    /// as the longest window an event from before it could still be counted in.
+    /// The app's counts for <paramref name="detectors"/> start again from <paramref name="at"/>: only
+    /// events after it count (a staff reinstatement: all detectors; a throttle that ran out: its own,
+    /// so the refusals the throttle itself caused do not count against the app again). Kept twice the
+    /// longest window, longer than any event from before it could still be counted.
     /// </summary>
-    public Task SetEpochAsync(string clientId, DateTimeOffset at, TimeSpan keep) =>
-        redis.Database.StringSetAsync(Epochs(clientId), Number(at.ToUnixTimeMilliseconds()), keep);
+    public async Task SetEpochAsync(string clientId, IEnumerable<string> detectors, DateTimeOffset at)
+    {
+        var o = options.Value;
+        var longest = new[] { o.WriteAttempts, o.TooManyRequests, o.NonUs, o.Erratic, o.UnusualAuthorizations, o.TokenAbuse }.Max(d => d.WindowSeconds);
+        var keep = TimeSpan.FromSeconds((2L * longest) + o.MaxFutureSkewSeconds);
+        var batch = redis.Database.CreateBatch();
+        var sets = detectors.Select(d => batch.StringSetAsync(EpochKey(d, clientId), Number(at.ToUnixTimeMilliseconds()), keep)).ToList();
+        batch.Execute();
+        await Task.WhenAll(sets);
+    }
 
     /// <summary>Adds the tallies and reads the window of each that added evidence (null for the others), in one pipeline.</summary>
     public async Task<List<WindowReading?>> RecordAndReadAsync(IReadOnlyList<AppTally> tallies, int samplesPerBucket)

@@ -102,14 +102,22 @@ internal sealed class FlagStore(FlagDatabase database)
             $"WHERE action IN ('{ActionNames.Suspend}','{ActionNames.Revoke}') AND action_done_ms IS NULL AND state IN {WaitingSql} AND next_attempt_ms <= @now ORDER BY flagged_ms LIMIT 100",
             c => Add(c, "@now", nowMs), cancellationToken);
 
-    /// <summary>Closes the throttles that ran out; returns how many.</summary>
-    public async Task<int> CloseExpiredThrottlesAsync(long nowMs, CancellationToken cancellationToken)
+    /// <summary>Closes the throttles that ran out; returns each one's app, detector and end.</summary>
+    public async Task<List<(string ClientId, string Detector, long ExpiresMs)>> CloseExpiredThrottlesAsync(long nowMs, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"UPDATE monitor_flags SET state = '{ReviewStates.Closed}', open_key = NULL, updated_ms = @now WHERE action = '{ActionNames.Throttle}' AND state = '{ReviewStates.Open}' AND expires_ms <= @now";
+        // RETURNING (SQLite 3.35+, PostgreSQL): only this process' closes, once each, whoever else runs the upkeep.
+        command.CommandText = $"UPDATE monitor_flags SET state = '{ReviewStates.Closed}', open_key = NULL, updated_ms = @now WHERE action = '{ActionNames.Throttle}' AND state = '{ReviewStates.Open}' AND expires_ms <= @now RETURNING client_id, detector, expires_ms";
         Add(command, "@now", nowMs);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        var closed = new List<(string, string, long)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            closed.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+        }
+
+        return closed;
     }
 
     /// <summary>Newest first; only the waiting ones if <paramref name="waitingOnly"/>.</summary>

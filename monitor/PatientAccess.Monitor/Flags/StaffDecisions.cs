@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PatientAccess.Monitor.Actions;
 using PatientAccess.Monitor.Detection;
 using PatientAccess.Monitor.Reviews;
@@ -15,7 +14,7 @@ namespace PatientAccess.Monitor.Flags;
 /// </summary>
 internal sealed class StaffDecisions(
     FlagStore flags, DecisionStore decisions, IEnforcementClient enforcement, Throttles throttles, WindowStore windows, FlagAudit audit, FlagGauges gauges,
-    IOptions<DetectionOptions> detection, TimeProvider time) : IStaffDecisions
+    TimeProvider time) : IStaffDecisions
 {
     public const string Reinstate = "reinstate";
     public const string Revoke = "revoke";
@@ -45,8 +44,7 @@ internal sealed class StaffDecisions(
         }
 
         await throttles.RemoveAsync(clientId);
-        var longest = DetectorWindows().Max();
-        await windows.SetEpochAsync(clientId, time.GetUtcNow(), TimeSpan.FromSeconds((2L * longest) + detection.Value.MaxFutureSkewSeconds));
+        await windows.SetEpochAsync(clientId, DetectorNames.All, time.GetUtcNow());
         await CloseAsync(waiting, ReviewStates.Reinstated, Reinstate, actor, reason, cancellationToken);
         if (!suspended)
         {
@@ -114,11 +112,5 @@ internal sealed class StaffDecisions(
         var decision = FlagJson.Write(new ReviewDecision(kind, actor, reason, now));
         await flags.DecideAsync([.. closed.Select(f => f.Id)], state, decision, now.ToUnixTimeMilliseconds(), cancellationToken);
         await gauges.RefreshAsync(cancellationToken);
-    }
-
-    private IEnumerable<int> DetectorWindows()
-    {
-        var o = detection.Value;
-        return [o.WriteAttempts.WindowSeconds, o.TooManyRequests.WindowSeconds, o.NonUs.WindowSeconds, o.Erratic.WindowSeconds, o.UnusualAuthorizations.WindowSeconds, o.TokenAbuse.WindowSeconds];
     }
 }

@@ -41,7 +41,7 @@ public sealed class MonitorMetrics
         _detections = meter.CreateCounter<long>("patientaccess.monitor.detections", "{flag}", "Flags raised, by detector (a crossing while the flag is open adds evidence and is not counted again)");
         _actions = meter.CreateCounter<long>("patientaccess.monitor.actions", "{action}", "Actions the monitor took on new flags: alert, throttle, suspend, revoke");
         _detectionSkipped = meter.CreateCounter<long>("patientaccess.monitor.detection.skipped", "{event}",
-            "Events a detector did not count: stale (older than its window: a backlog or a producer clock running late) or before-reinstatement");
+            "Events a detector did not count: stale (older than its window: a backlog or a producer clock running late) or before-restart (before a staff reinstatement, or before the end of a throttle, of the app)");
         meter.CreateObservableGauge("patientaccess.monitor.review_queue_size", () => Volatile.Read(ref _reviewQueue), "{flag}",
             "Flags waiting for staff (open, alert, failed), from the database");
         meter.CreateObservableGauge("patientaccess.monitor.app_flagged", FlaggedApps, "{app}",

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using PatientAccess.Monitor.Detection;
 using PatientAccess.Monitor.Events;
+using PatientAccess.Monitor.Reviews;
 using PatientAccess.Monitor.Tests.Support;
 using PatientAccess.Testing;
 
@@ -105,7 +106,7 @@ public sealed class DetectionObserverTests(MonitorBackends backends) : IClassFix
         var now = DateTimeOffset.UtcNow;
         Assert.Empty(await observer.DetectAsync([.. Enumerable.Range(0, 4).Select(_ => WriteAttempt(app, now.AddSeconds(-20)))], now));
 
-        await windows.SetEpochAsync(app, now.AddSeconds(-10), TimeSpan.FromMinutes(5));
+        await windows.SetEpochAsync(app, DetectorNames.All, now.AddSeconds(-10));
 
         // Four before and a late one from before the reinstatement: none of it counts any more.
         Assert.Empty(await observer.DetectAsync([WriteAttempt(app, now.AddSeconds(-15))], now));

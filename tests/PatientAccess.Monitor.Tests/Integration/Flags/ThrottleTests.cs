@@ -84,4 +84,33 @@ public sealed class ThrottleTests(MonitorBackends backends) : IClassFixture<Moni
         Assert.Empty(authServer.Calls);
         Assert.Equal("reinstated", (string?)(await DetectionSetup.FlagsOfAsync(staff, app)).Single()["state"]);
     }
+
+    [Theory]
+    [MemberData(nameof(MonitorBackends.Names), MemberType = typeof(MonitorBackends))]
+    public async Task Throttle_RunsOut_RefusalsItCausedNotHeldAgainstTheAppAgain(string backend)
+    {
+        await using var authServer = await FakeAuthServer.StartAsync();
+        var settings = await backends.NewSettingsAsync(backend);
+        // A throttle shorter than the window: at its end, the refusals it caused are still in the window.
+        await using var monitor = new MonitorFactory(settings, DetectionSetup.Extra(settings, authServer,
+            ("Detection:TooManyRequests:Threshold", "10"), ("Throttle:DurationSeconds", "30")));
+        var app = DetectionSetup.NewClient("backed-off");
+        using var staff = monitor.StaffClient();
+        await RateLimitedAsync(monitor, app, 10);
+        Assert.True(await Eventually.TrueAsync(async () => (await DetectionSetup.FlagsOfAsync(staff, app, "?state=open")).Count == 1, Patience));
+
+        // While throttled, the app's ordinary pace above the tight limit is refused nine times.
+        monitor.Time.Advance(TimeSpan.FromSeconds(5));
+        await RateLimitedAsync(monitor, app, 9);
+        Assert.True(await monitor.StoredAsync(20));
+        monitor.Time.Advance(TimeSpan.FromSeconds(26));
+        Assert.True(await Eventually.TrueAsync(async () => (await DetectionSetup.FlagsOfAsync(staff, app, "?state=open")).Count == 0, Patience));
+
+        // One refusal after the end: the window restarted at the throttle's end, so 1, not 20.
+        await RateLimitedAsync(monitor, app, 1);
+        Assert.True(await monitor.StoredAsync(21));
+        await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+        Assert.Empty(await DetectionSetup.FlagsOfAsync(staff, app, "?state=open"));
+        Assert.Single(await DetectionSetup.FlagsOfAsync(staff, app));
+    }
 }
