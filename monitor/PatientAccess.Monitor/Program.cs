@@ -19,18 +19,18 @@ builder.Services.AddSingleton<MonitorMetrics>();
 builder.Services.AddRedis();
 builder.Services.AddDatabase("monitor.db");
 builder.Services.AddAuditStore();
-builder.Services.AddAuditConsumer();
-builder.Services.AddRetention();
-builder.Services.AddStaffCredential();
 builder.Services.AddDetection();
 builder.Services.AddActions();
 builder.Services.AddFlags();
+builder.Services.AddAuditConsumer();
+builder.Services.AddRetention();
+builder.Services.AddStaffCredential();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseStaffCredential();
-app.MapAuditEventApi();
 app.MapReviewApi();
+app.MapAuditEventApi();
 app.MapMonitorNotFound();
 
 return app.RunService();
