@@ -89,6 +89,8 @@ internal sealed class FakeAuthServer : IAsyncDisposable
         }
 
         body["client_id"] = clientId;
+        // When the call arrived (Stopwatch ticks of this process), for latency measurements.
+        body["received_ticks"] = System.Diagnostics.Stopwatch.GetTimestamp();
         Calls.Enqueue((JsonObject)body.DeepClone());
         if (Interlocked.Decrement(ref _failing) >= 0)
         {
