@@ -19,6 +19,9 @@ internal sealed class StaffDecisions(
     public const string Reinstate = "reinstate";
     public const string Revoke = "revoke";
 
+    /// <summary>The status answered when the monitor had nothing to undo at the authserver (alert, throttle, a suspension that never went through): the app's status there is as it was.</summary>
+    public const string Unchanged = "unchanged";
+
     public async Task<DecisionResult> ReinstateAsync(string clientId, string actor, string reason, CancellationToken cancellationToken)
     {
         var all = await flags.ForClientAsync(clientId, cancellationToken);
@@ -37,7 +40,7 @@ internal sealed class StaffDecisions(
         var suspended = waiting.Any(f => f.Action is ActionNames.Suspend && f.ActionDoneMs is not null && f.ClientStatus is not null);
         var result = suspended
             ? await CallAsync(clientId, Reinstate, actor, reason, waiting, cancellationToken)
-            : new DecisionResult(200, "active", null);
+            : new DecisionResult(200, Unchanged, null);
         if (!result.Succeeded)
         {
             return result;

@@ -98,8 +98,8 @@ public sealed class DetectionCrossProcessTests : IAsyncLifetime
 
         using var response = await DetectionSetup.DecideAsync(staff, bad, "reinstate", new { reason = "reviewed with the developer" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("active", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!["status"]);
-        Assert.Equal("active", _authServer.StatusOf(bad));
+        Assert.Equal("production", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!["status"]);
+        Assert.Equal("production", _authServer.StatusOf(bad));
         Assert.True(await Eventually.TrueAsync(async () => (await MetricsAsync()).Contains($"patientaccess_monitor_app_flagged{{client_id=\"{bad}\"}} 0", StringComparison.Ordinal), Patience));
         Assert.Contains("patientaccess_monitor_review_queue_size 0", await MetricsAsync(), StringComparison.Ordinal);
     }

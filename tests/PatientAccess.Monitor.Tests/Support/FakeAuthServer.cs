@@ -50,8 +50,8 @@ internal sealed class FakeAuthServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Registers an app (active).</summary>
-    public void Register(string clientId) => _status[clientId] = "active";
+    /// <summary>Registers an app (production, as an approved app at the authserver).</summary>
+    public void Register(string clientId) => _status[clientId] = "production";
 
     public string? StatusOf(string clientId) => _status.GetValueOrDefault(clientId);
 
@@ -116,13 +116,13 @@ internal sealed class FakeAuthServer : IAsyncDisposable
             {
                 answer = new JsonObject { ["error"] = "invalid_request", ["error_description"] = "no such client", ["code"] = 404 };
             }
-            else if ((action == "suspend" && status != "active") || (action == "revoke" && status == "revoked") || (action == "reinstate" && status != "suspended"))
+            else if ((action == "suspend" && status != "production") || (action == "revoke" && status == "revoked") || (action == "reinstate" && status != "suspended"))
             {
                 answer = new JsonObject { ["error"] = "invalid_request", ["error_description"] = $"the client is {status}", ["code"] = 409 };
             }
             else
             {
-                var after = action switch { "suspend" => "suspended", "revoke" => "revoked", _ => "active" };
+                var after = action switch { "suspend" => "suspended", "revoke" => "revoked", _ => "production" };
                 _status[clientId] = after;
                 var at = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
                 var steps = new JsonArray();

@@ -159,7 +159,7 @@ public sealed class ReviewApiTests(MonitorBackends backends) : IClassFixture<Mon
             Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
             var answer = JsonNode.Parse(await ok.Content.ReadAsStringAsync(Ct))!;
             Assert.Equal(app, (string?)answer["client_id"]);
-            Assert.Equal("active", (string?)answer["status"]);
+            Assert.Equal("production", (string?)answer["status"]);
         }
 
         var call = authServer.CallsFor(app).Single(c => (string?)c["action"] == "reinstate");
