@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using PatientAccess.Monitor.Consumer;
+using PatientAccess.Monitor.Reviews;
 
 namespace PatientAccess.Monitor.Observability;
 
@@ -40,6 +41,18 @@ public sealed class MonitorMetrics
             "Age of the oldest audit stream entry the consumer group has not acknowledged (0 when none)");
         _detections = meter.CreateCounter<long>("patientaccess.monitor.detections", "{flag}", "Flags raised, by detector (a crossing while the flag is open adds evidence and is not counted again)");
         _actions = meter.CreateCounter<long>("patientaccess.monitor.actions", "{action}", "Actions the monitor took on new flags: alert, throttle, suspend, revoke");
+        // Every detector's and action's series from the start, at 0: Prometheus' rate() and increase()
+        // need a sample before the first flag, or a monitor's first detection never shows on a graph.
+        foreach (var detector in DetectorNames.All)
+        {
+            _detections.Add(0, new KeyValuePair<string, object?>("detector", detector));
+        }
+
+        foreach (var action in (string[])[ActionNames.Alert, ActionNames.Throttle, ActionNames.Suspend, ActionNames.Revoke])
+        {
+            _actions.Add(0, new KeyValuePair<string, object?>("action", action));
+        }
+
         _detectionSkipped = meter.CreateCounter<long>("patientaccess.monitor.detection.skipped", "{event}",
             "Events a detector did not count: stale (older than its window: a backlog or a producer clock running late) or before-restart (before a staff reinstatement, or before the end of a throttle, of the app)");
         meter.CreateObservableGauge("patientaccess.monitor.review_queue_size", () => Volatile.Read(ref _reviewQueue), "{flag}",

@@ -77,6 +77,10 @@ public sealed class DetectionCrossProcessTests : IAsyncLifetime
         var good = DetectionSetup.NewClient("reader");
         _authServer.Register(bad);
         _authServer.Register(good);
+        // Before any flag every detector's and action's series is there at 0 (so rate() sees the first flag).
+        var before = await MetricsAsync();
+        Assert.Contains("patientaccess_monitor_detections_total{detector=\"token-abuse\"} 0", before, StringComparison.Ordinal);
+        Assert.Contains("patientaccess_monitor_actions_total{action=\"revoke\"} 0", before, StringComparison.Ordinal);
         using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
         var db = redis.GetDatabase();
         var events = Enumerable.Range(0, 30).Select(_ => StreamEvents.Gateway(clientId: good))
