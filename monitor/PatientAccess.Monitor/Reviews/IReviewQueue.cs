@@ -4,5 +4,6 @@ namespace PatientAccess.Monitor.Reviews;
 internal interface IReviewQueue
 {
     /// <param name="openOnly">Only flags waiting for staff (<see cref="ReviewStates.Open"/>, <see cref="ReviewStates.Alert"/>, <see cref="ReviewStates.Failed"/>).</param>
+    /// <param name="cancellationToken">Stops the read.</param>
     Task<IReadOnlyList<ReviewItem>> ListAsync(bool openOnly, CancellationToken cancellationToken);
 }

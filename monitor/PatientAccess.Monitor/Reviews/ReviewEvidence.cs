@@ -7,6 +7,9 @@ namespace PatientAccess.Monitor.Reviews;
 /// </summary>
 /// <param name="Count">What the detector counted in the window.</param>
 /// <param name="Threshold">The count (or, for shares, the share) at which it acts.</param>
+/// <param name="WindowSeconds">The window's length.</param>
+/// <param name="WindowStart">The window's first instant.</param>
+/// <param name="WindowEnd">The window's end (the event that crossed).</param>
 /// <param name="Total">The app's requests in the window, where a share was judged (else null).</param>
 /// <param name="Expected">Baselines only: the expected count in the window.</param>
 /// <param name="HistoryWindows">Baselines only: how many past windows the expectation came from (0: the configured starting rate).</param>

@@ -5,10 +5,15 @@ namespace PatientAccess.Monitor.Reviews;
 /// where it stands. <c>GET /api/reviews</c> serializes it (snake_case) and <c>/reviews</c> shows it.
 /// </summary>
 /// <param name="Id">The flag's id (UUIDv7).</param>
+/// <param name="ClientId">The app.</param>
 /// <param name="Detector">One of <see cref="DetectorNames"/>.</param>
 /// <param name="Action">One of <see cref="ActionNames"/>: what the monitor did.</param>
 /// <param name="State">One of <see cref="ReviewStates"/>.</param>
+/// <param name="FlaggedAt">When the monitor flagged it.</param>
+/// <param name="Evidence">What the detector counted.</param>
+/// <param name="Explanation">The evidence in one English sentence, for logs and e-mails.</param>
 /// <param name="Steps">The cascade's steps as the authserver reported them (empty for alert and throttle).</param>
+/// <param name="Decision">The staff decision, once there is one.</param>
 internal sealed record ReviewItem(
     string Id,
     string ClientId,
