@@ -17,7 +17,7 @@ internal static class LaunchCommand
         var target = options.Target;
         try
         {
-            var client = DemoClients.Load(target.DataDirectory, target.Client);
+            var client = target.LoadClient();
             using var app = new SmartApp(target.Endpoints, client, target.Scope, target.Audience, SmartTimeouts.Request);
             await app.DiscoverAsync(cancellationToken);
             using var mailbox = new SignInMailbox(target.Outbox, SmartTimeouts.Mail);
