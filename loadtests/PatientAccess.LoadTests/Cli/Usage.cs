@@ -56,6 +56,7 @@ internal static class Usage
           --categories LIST    launch only: sensitive categories to opt in to, comma-separated codes
                                (ETH, PSY, MH, HIV, SEX, STD, GDIS) or boxes (sud, mental, hiv, sexual,
                                genetic); none by default
+          --language L         launch only: the member's browser language, en (default) or es
 
         token options:
           --grant G            authorization_code, refresh_token or introspect (required)

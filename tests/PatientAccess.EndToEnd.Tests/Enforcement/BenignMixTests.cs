@@ -17,8 +17,8 @@ namespace PatientAccess.EndToEnd.Tests.Enforcement;
 [Collection(RunScriptGroup.Name)]
 public sealed class BenignMixTests(ITestOutputHelper output)
 {
-    private const int Apps = 3;
-    private const int MembersPerApp = 3;
+    private const int Apps = 4;
+    private const int MembersPerApp = 4;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

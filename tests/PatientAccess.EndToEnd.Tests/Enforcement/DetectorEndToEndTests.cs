@@ -115,6 +115,7 @@ public sealed class DetectorEndToEndTests(EnforcementServices stack)
 
         Assert.False(await scenario.Apps.InGalleryAsync(scenario.Bad));
         await scenario.AssertOneMailEachAsync(scenario.Bad, [.. scenario.BadGrants.Select(g => g.MemberEmail), EnforcementServices.PlanContact]);
+        scenario.AssertMembersLanguages();
         await scenario.AssertGoodUntouchedAsync();
         var (reinstate, _) = await scenario.Reviews.DecideAsync(scenario.Bad.ClientId, "reinstate", "Trying to undo a revocation.");
         Assert.Equal(HttpStatusCode.Conflict, reinstate);

@@ -36,7 +36,7 @@ internal sealed class EnforcementScenario : IDisposable
 
     public ProductionApp Good { get; private set; } = null!;
 
-    /// <summary>The misbehaving app's two members' grants.</summary>
+    /// <summary>The misbehaving app's two members' grants: the first member reads English, the second Spanish.</summary>
     public IReadOnlyList<MemberGrant> BadGrants { get; private set; } = [];
 
     public MemberGrant GoodGrant { get; private set; } = null!;
@@ -50,7 +50,7 @@ internal sealed class EnforcementScenario : IDisposable
         scenario.BadGrants =
         [
             await MemberGrants.AuthorizeAsync(stack, scenario.Bad, MemberGrants.NewMember(label + "-a")),
-            await MemberGrants.AuthorizeAsync(stack, scenario.Bad, MemberGrants.NewMember(label + "-b")),
+            await MemberGrants.AuthorizeAsync(stack, scenario.Bad, MemberGrants.NewMember(label + "-b"), language: "es"),
         ];
         scenario.GoodGrant = await MemberGrants.AuthorizeAsync(stack, scenario.Good, MemberGrants.NewMember(label + "-good"));
         foreach (var grant in scenario.BadGrants.Append(scenario.GoodGrant))
@@ -95,6 +95,7 @@ internal sealed class EnforcementScenario : IDisposable
         }
 
         await AssertOneMailEachAsync(Bad, [.. BadGrants.Select(g => g.MemberEmail), EnforcementServices.PlanContact]);
+        AssertMembersLanguages();
         Assert.False(await Apps.InGalleryAsync(Bad), $"{Bad.ClientId} is still in the gallery");
         await AssertGoodUntouchedAsync();
     }
@@ -126,6 +127,16 @@ internal sealed class EnforcementScenario : IDisposable
     }
 
     public void Dispose() => _gateway.Dispose();
+
+    /// <summary>Each member's notice is in the member's language: English for the first, Spanish for the second.</summary>
+    public void AssertMembersLanguages()
+    {
+        var english = OutboxMail.About(_stack.Outbox, BadGrants[0].MemberEmail, Bad).Single();
+        var spanish = OutboxMail.About(_stack.Outbox, BadGrants[1].MemberEmail, Bad).Single();
+        Assert.StartsWith("en", english.Language, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("es", spanish.Language, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEqual(english.Subject, spanish.Subject);
+    }
 
     /// <summary>Each address gets exactly one e-mail about the app (waits for all of them first).</summary>
     public async Task AssertOneMailEachAsync(ProductionApp app, IReadOnlyList<string> addresses)

@@ -13,14 +13,15 @@ namespace PatientAccess.EndToEnd.Tests.Enforcement;
 /// </summary>
 internal static class MemberGrants
 {
-    public static async Task<MemberGrant> AuthorizeAsync(EnforcementServices stack, ProductionApp app, string memberEmail)
+    /// <param name="language">The member's browser language (en or es): the member pages', and the member's e-mails'.</param>
+    public static async Task<MemberGrant> AuthorizeAsync(EnforcementServices stack, ProductionApp app, string memberEmail, string language = "en")
     {
-        var result = await TryAuthorizeAsync(stack, app, memberEmail);
+        var result = await TryAuthorizeAsync(stack, app, memberEmail, language);
         return result.Grant ?? throw new InvalidOperationException($"launch of {app.ClientId} for {memberEmail} failed:\n{result.Output}");
     }
 
     /// <summary>The grant, or null with the tool's output (an authorization the authserver refused).</summary>
-    public static async Task<(MemberGrant? Grant, string Output)> TryAuthorizeAsync(EnforcementServices stack, ProductionApp app, string memberEmail)
+    public static async Task<(MemberGrant? Grant, string Output)> TryAuthorizeAsync(EnforcementServices stack, ProductionApp app, string memberEmail, string language = "en")
     {
         var dll = Path.Combine(RepoPaths.ServiceOutput("loadtests", "PatientAccess.LoadTests"), "PatientAccess.LoadTests.dll");
         if (!File.Exists(dll))
@@ -42,7 +43,7 @@ internal static class MemberGrants
 
         var (exitCode, text) = await ExternalTool.RunAsync("dotnet",
             [dll, "launch", "--authserver", stack.AuthServer.ToString().TrimEnd('/'), "--data", stack.DataDirectory, "--aud", stack.Audience,
-             "--client-id", app.ClientId, "--clients", clients, "--email", memberEmail],
+             "--client-id", app.ClientId, "--clients", clients, "--email", memberEmail, "--language", language],
             timeout: TimeSpan.FromMinutes(3));
         if (exitCode != 0)
         {

@@ -51,6 +51,8 @@ public sealed class LaunchCommandParserTests : IDisposable
         var options = Assert.IsType<LaunchCommandOptions>(result.Options);
         Assert.Equal("portal-app", options.Target.ClientId);
         Assert.Equal(new DemoClient("portal-app", "x", new Uri("https://app.example/cb")), options.Target.LoadClient());
+        Assert.Equal("en", options.Language);
+        Assert.Equal("es", Assert.IsType<LaunchCommandOptions>(CliParser.Parse(_args.Launch("--language", "es")).Options).Language);
     }
 
     [Theory]
@@ -69,6 +71,7 @@ public sealed class LaunchCommandParserTests : IDisposable
     [InlineData("--categories: 'XYZ' is not a sensitive category; use ETH, PSY, MH", "--categories", "MH,XYZ")]
     [InlineData("--clients: give --client-id too", "--clients", "/etc/hostname")]
     [InlineData("--clients: '/no/such/file.json' is not a file", "--client-id", "portal-app", "--clients", "/no/such/file.json")]
+    [InlineData("--language: 'fr' is not en or es", "--language", "fr")]
     [InlineData("unknown argument '--rate'", "--rate", "5")]
     [InlineData("--email: missing value", "--email")]
     [InlineData("--allow-remote: takes no value", "--allow-remote=yes")]
