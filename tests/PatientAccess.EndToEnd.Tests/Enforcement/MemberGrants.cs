@@ -13,7 +13,7 @@ namespace PatientAccess.EndToEnd.Tests.Enforcement;
 /// </summary>
 internal static class MemberGrants
 {
-    /// <param name="language">The member's browser language (en or es): the member pages', and the member's e-mails'.</param>
+    /// <summary>The member <paramref name="memberEmail"/> authorizes <paramref name="app"/> in <paramref name="language"/> (en or es: the member pages' and the member's e-mails').</summary>
     public static async Task<MemberGrant> AuthorizeAsync(EnforcementServices stack, ProductionApp app, string memberEmail, string language = "en")
     {
         var result = await TryAuthorizeAsync(stack, app, memberEmail, language);
