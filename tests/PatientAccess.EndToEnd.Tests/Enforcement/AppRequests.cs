@@ -17,7 +17,11 @@ internal sealed class AppRequests(HttpClient gateway)
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async Task<HttpStatusCode> SendAsync(string accessToken, HttpMethod method, string target, string address = UsAddress)
+    public async Task<HttpStatusCode> SendAsync(string accessToken, HttpMethod method, string target, string address = UsAddress) =>
+        (await SendForBodyAsync(accessToken, method, target, address)).Status;
+
+    /// <summary>The answer's status and body (an OperationOutcome when refused).</summary>
+    public async Task<(HttpStatusCode Status, string Body)> SendForBodyAsync(string accessToken, HttpMethod method, string target, string address = UsAddress)
     {
         using var request = new HttpRequestMessage(method, new Uri(target, UriKind.Relative));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
@@ -28,7 +32,7 @@ internal sealed class AppRequests(HttpClient gateway)
         }
 
         using var response = await gateway.SendAsync(request, Ct);
-        return response.StatusCode;
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
     }
 
     /// <summary>A well-behaved app's turn: the member's record, claims and coverage, one page each.</summary>

@@ -100,6 +100,27 @@ internal sealed class EnforcementScenario : IDisposable
         await AssertGoodUntouchedAsync();
     }
 
+    /// <summary>
+    /// Throttled: the gateway limits the app below its normal limit, so even the other member's
+    /// token (a bucket of its own, barely used so far), read one request after another, is soon
+    /// refused with 429 naming the security monitoring (the gateway says so only when the
+    /// monitor's throttle applied); nothing else happens to the app.
+    /// </summary>
+    public async Task AssertThrottledAsync(JsonObject flag)
+    {
+        ArgumentNullException.ThrowIfNull(flag);
+        var answers = new List<(HttpStatusCode Status, string Body)>();
+        for (var i = 0; i < 30; i++)
+        {
+            answers.Add(await Requests.SendForBodyAsync(BadGrants[1].AccessToken, HttpMethod.Get, $"/r4/Patient/{BadGrants[1].Patient}"));
+        }
+
+        Assert.Contains(answers, a => a.Status == HttpStatusCode.TooManyRequests && a.Body.Contains("security monitoring", StringComparison.Ordinal));
+        Assert.True(await Apps.InGalleryAsync(Bad));
+        Assert.Empty(OutboxMail.About(_stack.Outbox, BadGrants[0].MemberEmail, Bad));
+        await AssertGoodUntouchedAsync();
+    }
+
     /// <summary>The well-behaved app: its member's token still reads, it is still in the gallery, and the monitor never flagged it.</summary>
     public async Task AssertGoodUntouchedAsync()
     {
