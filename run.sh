@@ -123,6 +123,9 @@ feed_key=$(secret revocation-feed.key)
 feed_key_hash=$(printf '%s' "$feed_key" | sha256sum | cut -d' ' -f1)
 # The staff key (plan reviewers and security staff: the authserver's /staff pages and /api/staff, the monitor's audit search) stays in the file; services know only its hash.
 staff_key_hash=$(printf '%s' "$(secret staff.key)" | sha256sum | cut -d' ' -f1)
+# The evidence key: the authserver reads an app's FHIR read counts from the monitor with it (the
+# developer portal's demo evidence); it opens nothing else at the monitor, which knows only its hash.
+evidence_key_hash=$(printf '%s' "$(secret evidence.key)" | sha256sum | cut -d' ' -f1)
 
 # --- start, and stop everything on the way out -----------------------------------
 pids=()
@@ -175,6 +178,8 @@ for s in "${services[@]}"; do
                            Store__Url="http://127.0.0.1:$fhirstore_port" Store__OperatorKeyFile="$data/secrets/operator.key"
                            AuthServer__FhirBaseUrl="http://localhost:$gateway_port/r4"
                            Staff__KeyHashes__0="$staff_key_hash"
+                           Monitor__Url="http://127.0.0.1:$monitor_port" Monitor__EvidenceKeyFile="$data/secrets/evidence.key"
+                           Enforcement__PlanContacts__0="${Enforcement__PlanContacts__0:-security@plan.example}"
                            # The embedded stack listens on loopback only, where the sign-in code send limits
                            # guard against nobody but its user, and load testers sign the demo member in
                            # several times a run (loadtests/README.md): raised here, production keeps the
@@ -186,7 +191,8 @@ for s in "${services[@]}"; do
                         Revocation__FeedKey="$feed_key" Revocation__AuthServerUrl="http://127.0.0.1:$authserver_port"
                         Tokens__Issuer="http://localhost:$authserver_port" Tokens__Audience="http://localhost:$gateway_port/r4"
                         Tokens__JwksUrl="http://127.0.0.1:$authserver_port/.well-known/jwks.json") ;;
-    monitor) settings+=(Staff__KeyHashes__0="$staff_key_hash") ;;
+    monitor) settings+=(Staff__KeyHashes__0="$staff_key_hash" Staff__EvidenceKeyHashes__0="$evidence_key_hash"
+                        Enforcement__AuthServerUrl="http://127.0.0.1:$authserver_port" Enforcement__AdminKeyFile="$data/secrets/admin.key") ;;
   esac
   env "${settings[@]}" dotnet "$out/$project.dll" --contentRoot "$out" >"$data/logs/$name.log" 2>&1 &
   pids+=("$!"); names+=("$name")
@@ -237,6 +243,8 @@ PatientAccess is running (data in $data, logs in $data/logs).
   Operator key (store)  $data/secrets/operator.key
   Admin key             $data/secrets/admin.key (security staff; the gateways hold only revocation-feed.key)
   Staff key             $data/secrets/staff.key (plan staff: sign in at /staff, Bearer on /api/staff and the monitor)
+  Evidence key          $data/secrets/evidence.key (the authserver reads app read counts from the monitor; nothing else)
+  Outbox                $data/outbox (member and plan-contact e-mail, security@plan.example for enforcement)
 
   Management ports (/metrics, /health/live, /health/ready; the public ports do not answer them):
     gateway     http://127.0.0.1:$(field "${services[3]}" 4)

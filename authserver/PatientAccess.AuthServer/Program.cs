@@ -4,6 +4,7 @@ using PatientAccess.AuthServer.Authorize;
 using PatientAccess.AuthServer.Clients;
 using PatientAccess.AuthServer.Developer;
 using PatientAccess.AuthServer.Discovery;
+using PatientAccess.AuthServer.Enforcement;
 using PatientAccess.AuthServer.Gallery;
 using PatientAccess.AuthServer.Introspection;
 using PatientAccess.AuthServer.Keys;
@@ -33,6 +34,8 @@ builder.Services.AddDeveloperPortal();
 builder.Services.AddStaff();
 builder.Services.AddProductionAccess();
 builder.Services.AddGallery();
+builder.Services.AddEnforcement();
+builder.Services.AddMonitorEvidence();
 
 var app = builder.Build();
 app.UseExceptionHandler();

@@ -2,12 +2,19 @@ using PatientAccess.Data;
 using PatientAccess.Monitor.Api;
 using PatientAccess.Monitor.Consumer;
 using PatientAccess.Monitor.Observability;
+using PatientAccess.Monitor.Pages;
+using PatientAccess.Monitor.Reports;
 using PatientAccess.Monitor.Retention;
 using PatientAccess.Monitor.Staff;
 using PatientAccess.Monitor.Storage;
 using PatientAccess.ServiceDefaults;
 using PatientAccess.ServiceDefaults.Hosting;
 using PatientAccess.ServiceDefaults.Redis;
+
+if (ReportCommand.Matches(args))
+{
+    return await ReportCommand.RunAsync(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -19,11 +26,15 @@ builder.Services.AddAuditStore();
 builder.Services.AddAuditConsumer();
 builder.Services.AddRetention();
 builder.Services.AddStaffCredential();
+builder.Services.AddReports();
+builder.Services.AddReviewPages();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseStaffCredential();
 app.MapAuditEventApi();
+app.MapReportsApi();
+app.MapReviewPages();
 app.MapMonitorNotFound();
 
 return app.RunService();

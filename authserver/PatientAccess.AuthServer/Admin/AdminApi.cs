@@ -4,13 +4,15 @@ using PatientAccess.AuthServer.Audit;
 using PatientAccess.AuthServer.Clients;
 using PatientAccess.AuthServer.Protocol;
 using PatientAccess.AuthServer.Revocation;
+using PatientAccess.AuthServer.Staff;
 
 namespace PatientAccess.AuthServer.Admin;
 
 /// <summary>
 /// For security staff and the monitor (admin key): client status changes, grant revocation; for
 /// the gateways (their read-only revocation feed key, see <see cref="AdminKeyFilter"/>): the
-/// revocation feed and each app's rate limit. Suspending or revoking takes effect at once: the client's codes
+/// revocation feed and each app's rate limit. Every action takes a reason and records the admin key's
+/// fingerprint as its actor (audit stream and the staff action log). Suspending or revoking takes effect at once: the client's codes
 /// and refresh tokens are deleted, its access tokens listed as revoked, new ones refused.
 /// </summary>
 internal static class AdminApi
@@ -20,12 +22,14 @@ internal static class AdminApi
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/admin").AddEndpointFilter<AdminKeyFilter>();
+        group.MapGet("/clients", AdminClientList.ListAsync);
         group.MapGet("/clients/{clientId}", GetClientAsync);
-        group.MapPost("/clients/{clientId}/suspend", (string clientId, HttpContext context, ClientRegistry clients, ClientSuspension suspension, CancellationToken ct) =>
-            ChangeStatusAsync(context, clientId, ClientStatus.Suspended, clients, suspension, ct));
-        group.MapPost("/clients/{clientId}/revoke", (string clientId, HttpContext context, ClientRegistry clients, ClientSuspension suspension, CancellationToken ct) =>
-            ChangeStatusAsync(context, clientId, ClientStatus.Revoked, clients, suspension, ct));
+        group.MapPost("/clients/{clientId}/suspend", (string clientId, HttpContext context, ClientRegistry clients, ClientSuspension suspension, StaffActions actions, CancellationToken ct) =>
+            ChangeStatusAsync(context, clientId, ClientStatus.Suspended, clients, suspension, actions, ct));
+        group.MapPost("/clients/{clientId}/revoke", (string clientId, HttpContext context, ClientRegistry clients, ClientSuspension suspension, StaffActions actions, CancellationToken ct) =>
+            ChangeStatusAsync(context, clientId, ClientStatus.Revoked, clients, suspension, actions, ct));
         group.MapPost("/clients/{clientId}/reinstate", ReinstateAsync);
+        group.MapPost("/clients/{clientId}/enforcement", Enforcement.EnforcementApi.HandleAsync);
         group.MapPost("/grants/{grantId}/revoke", RevokeGrantAsync);
         group.MapGet("/revocations", FeedAsync).WithMetadata(RevocationFeedAccess.Instance);
         group.MapGet("/clients/{clientId}/rate-limit", GetRateLimitAsync).WithMetadata(RevocationFeedAccess.Instance);
@@ -50,9 +54,16 @@ internal static class AdminApi
         });
     }
 
+    /// <summary>Suspend or revoke, with a required reason; the admin key's fingerprint is recorded as the actor.</summary>
     private static async Task<IResult> ChangeStatusAsync(
-        HttpContext context, string clientId, ClientStatus status, ClientRegistry clients, ClientSuspension suspension, CancellationToken cancellationToken)
+        HttpContext context, string clientId, ClientStatus status, ClientRegistry clients, ClientSuspension suspension, StaffActions actions, CancellationToken cancellationToken)
     {
+        var (reason, problem) = await AdminReason.ReadAsync(context, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         var client = await clients.FindAsync(clientId, cancellationToken);
         if (client is null)
         {
@@ -65,12 +76,20 @@ internal static class AdminApi
         }
 
         // The same path as the automatic review-date suspension (Production/OverdueAttestationSuspender).
-        await suspension.ChangeAsync(clientId, status, cancellationToken);
+        var actor = AdminKeyFilter.Actor(context);
+        await suspension.ChangeAsync(clientId, status, actor, reason, cancellationToken);
+        await actions.RecordAsync(new StaffActor(actor), "client." + status.ToString().ToLowerInvariant(), clientId, reason, cancellationToken);
         return OAuthResults.Json200(context, Describe((await clients.FindAsync(clientId, cancellationToken))!));
     }
 
-    private static async Task<IResult> ReinstateAsync(string clientId, HttpContext context, ClientRegistry clients, AuditTrail audit, CancellationToken cancellationToken)
+    private static async Task<IResult> ReinstateAsync(string clientId, HttpContext context, ClientRegistry clients, AuditTrail audit, StaffActions actions, CancellationToken cancellationToken)
     {
+        var (reason, problem) = await AdminReason.ReadAsync(context, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         var client = await clients.FindAsync(clientId, cancellationToken);
         if (client is null)
         {
@@ -83,20 +102,31 @@ internal static class AdminApi
         }
 
         // Tokens from before the suspension stay revoked: the list entry covers everything issued until then.
+        var actor = AdminKeyFilter.Actor(context);
         await clients.SetStatusAsync(clientId, client.SuspendedFrom ?? ClientStatus.Sandbox, cancellationToken);
-        audit.Record(new AuditEvent(AuditEventTypes.ClientStatusChanged, clientId, Detail: "reinstated"));
+        audit.Record(new AuditEvent(AuditEventTypes.ClientStatusChanged, clientId, Detail: "reinstated", Actor: actor, Reason: reason));
+        await actions.RecordAsync(new StaffActor(actor), "client.reinstated", clientId, reason, cancellationToken);
         return OAuthResults.Json200(context, Describe((await clients.FindAsync(clientId, cancellationToken))!));
     }
 
-    private static async Task<IResult> RevokeGrantAsync(string grantId, HttpContext context, RevocationList revocations, AuditTrail audit, CancellationToken cancellationToken)
+    private static async Task<IResult> RevokeGrantAsync(
+        string grantId, HttpContext context, RevocationList revocations, AuditTrail audit, StaffActions actions, CancellationToken cancellationToken)
     {
+        var (reason, problem) = await AdminReason.ReadAsync(context, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         var entry = await revocations.RevokeGrantAsync(grantId, cancellationToken);
         if (entry is null)
         {
             return NotFound(context, "no such live grant");
         }
 
-        audit.Record(new AuditEvent(AuditEventTypes.GrantRevoked, "-", grantId, Detail: "admin"));
+        var actor = AdminKeyFilter.Actor(context);
+        audit.Record(new AuditEvent(AuditEventTypes.GrantRevoked, "-", grantId, Detail: "admin", Actor: actor, Reason: reason));
+        await actions.RecordAsync(new StaffActor(actor), "grant.revoked", grantId, reason, cancellationToken);
         return OAuthResults.Json200(context, RevocationList.ToJson(entry));
     }
 
@@ -132,7 +162,7 @@ internal static class AdminApi
         });
     }
 
-    private static JsonObject Describe(ClientRecord client) => new()
+    internal static JsonObject Describe(ClientRecord client) => new()
     {
         ["client_id"] = client.ClientId,
         ["name"] = client.Name,
@@ -145,6 +175,6 @@ internal static class AdminApi
         ["rate_limit_per_second"] = client.RateLimitPerSecond,
     };
 
-    private static IResult NotFound(HttpContext context, string description) =>
+    internal static IResult NotFound(HttpContext context, string description) =>
         OAuthResults.Error(context, OAuthError.InvalidRequest(description), StatusCodes.Status404NotFound);
 }

@@ -13,6 +13,18 @@ namespace PatientAccess.AuthServer.Admin;
 /// </summary>
 internal sealed class AdminKeyFilter(IOptions<AdminOptions> options) : IEndpointFilter
 {
+    private const string ActorItem = "pa.admin.actor";
+
+    /// <summary>
+    /// Who made this admin call, as recorded beside every action: <c>admin:</c> and the first 8 hex
+    /// digits of the key's SHA-256 (matchable against <c>Admin:ApiKeyHashes</c>, useless to guess the key).
+    /// </summary>
+    public static string Actor(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Items[ActorItem] as string ?? throw new InvalidOperationException("no admin actor on this request");
+    }
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -28,6 +40,7 @@ internal sealed class AdminKeyFilter(IOptions<AdminOptions> options) : IEndpoint
             var feed = Matches(hash, options.Value.RevocationFeedKeyHashes);
             if (admin || (feed && http.GetEndpoint()?.Metadata.GetMetadata<RevocationFeedAccess>() is not null))
             {
+                http.Items[ActorItem] = (admin ? "admin:" : "feed:") + hash[..8].ToLowerInvariant();
                 return await next(context);
             }
 

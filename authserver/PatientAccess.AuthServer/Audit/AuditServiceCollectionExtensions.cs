@@ -8,6 +8,7 @@ internal static class AuditServiceCollectionExtensions
         services.AddSingleton<RedisDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<RedisDispatcher>());
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<Refusals>();
         return services;
     }
 }

@@ -27,6 +27,8 @@ internal sealed class AuditTrail(RedisDispatcher dispatcher, TimeProvider time, 
         AddIfPresent(fields, "grant_id", auditEvent.GrantId);
         AddIfPresent(fields, "member", auditEvent.MemberAccountId);
         AddIfPresent(fields, "detail", auditEvent.Detail);
+        AddIfPresent(fields, "actor", auditEvent.Actor);
+        AddIfPresent(fields, "reason", auditEvent.Reason);
         NameValueEntry[] entry = [.. fields];
         // No maxLength: the default appends with no MAXLEN at all.
         dispatcher.Enqueue(new RedisWork("audit", (db, _) => db.StreamAddAsync(StreamKey, entry)));

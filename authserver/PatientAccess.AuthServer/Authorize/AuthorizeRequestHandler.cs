@@ -20,6 +20,7 @@ internal sealed class AuthorizeRequestHandler(
     IDbContextFactory<AuthDbContext> contexts,
     IOptions<AuthServerOptions> server,
     IOptions<TokenOptions> tokens,
+    Audit.Refusals refusals,
     TimeProvider time)
 {
     public async Task<IResult> HandleAsync(HttpContext context, OAuthParameters parameters, CancellationToken cancellationToken)
@@ -36,17 +37,20 @@ internal sealed class AuthorizeRequestHandler(
         var client = clientId is null ? null : await clients.FindAsync(clientId, cancellationToken);
         if (client is null)
         {
+            refusals.Record(context, Audit.AuditEventTypes.AuthorizeRefused, Audit.Refusals.UnknownClient, clientId is null ? "client_id missing" : "unknown client_id");
             return ErrorPage.Show(context, OAuthErrors.InvalidRequest, clientId is null ? ErrorPage.ClientIdRequired : ErrorPage.UnknownClient);
         }
 
         if (!client.IsActive)
         {
+            refusals.Record(context, Audit.AuditEventTypes.AuthorizeRefused, client.ClientId, "the client is " + client.Status.ToString().ToLowerInvariant());
             return ErrorPage.Show(context, OAuthErrors.UnauthorizedClient, ErrorPage.Blocked, StatusCodes.Status403Forbidden);
         }
 
         var redirectUri = parameters["redirect_uri"];
         if (redirectUri is null || !RedirectUriMatcher.Matches(client.RedirectUris, redirectUri))
         {
+            refusals.Record(context, Audit.AuditEventTypes.AuthorizeRefused, client.ClientId, redirectUri is null ? "redirect_uri missing" : "redirect_uri not registered");
             return ErrorPage.Show(context, OAuthErrors.InvalidRequest, redirectUri is null ? ErrorPage.RedirectRequired : ErrorPage.RedirectNotRegistered);
         }
 

@@ -19,7 +19,7 @@ internal sealed class ClientAuthenticator(
     ClientAuthenticationThrottle throttle,
     ClientAddressResolver addresses,
     AuthMetrics metrics,
-    AuditTrail audit)
+    Refusals refusals)
 {
     /// <summary>
     /// The opening every client endpoint shares: read the form, authenticate the client, then
@@ -96,41 +96,51 @@ internal sealed class ClientAuthenticator(
             return ClientAuthentication.Failed(OAuthResults.InvalidClient(context, "a public client must not send a client secret"));
         }
 
-        var failure = client switch
+        // The answer stays the same for an unknown client and a wrong secret (no enumeration); the
+        // audit event and log line, read only by the plan, say which it was.
+        var (failure, reason) = client switch
         {
-            null => "client authentication failed",
-            { Type: ClientType.Confidential } when secret is null => "client authentication is required",
-            { Type: ClientType.Confidential } when !ClientSecrets.Verify(secret!, client.SecretHash) => "client authentication failed",
-            _ => null,
+            null => ("client authentication failed", "unknown client_id"),
+            { Type: ClientType.Confidential } when secret is null => ("client authentication is required", "no client secret sent"),
+            { Type: ClientType.Confidential } when !ClientSecrets.Verify(secret!, client.SecretHash) => ("client authentication failed", "wrong client secret"),
+            _ => ((string?)null, (string?)null),
         };
         if (failure is not null)
         {
             // Unknown client_ids share one counter per address, so a spray of made-up ids cannot grow the table.
-            return ClientAuthentication.Failed(Failed(context, client?.ClientId, failure));
+            return ClientAuthentication.Failed(Failed(context, client?.ClientId, failure, reason));
         }
 
         if (!client!.IsActive)
         {
-            return ClientAuthentication.Failed(OAuthResults.InvalidClient(context, "the client is " + (client.Status == ClientStatus.Revoked ? "revoked" : "suspended")));
+            var blocked = "the client is " + (client.Status == ClientStatus.Revoked ? "revoked" : "suspended");
+            refusals.Record(context, AuditEventTypes.ClientRefused, client.ClientId, blocked);
+            return ClientAuthentication.Failed(OAuthResults.InvalidClient(context, blocked));
         }
 
         if (client.Type == ClientType.Public && !allowPublic)
         {
+            refusals.Record(context, AuditEventTypes.ClientRefused, client.ClientId, "public clients cannot use this endpoint");
             return ClientAuthentication.Failed(OAuthResults.InvalidClient(context, "public clients cannot use this endpoint"));
         }
 
         return new ClientAuthentication(client, null);
     }
 
-    /// <summary>Counts a failed credential against its client and address, audits it while under budget, and answers it.</summary>
-    public IResult Failed(HttpContext context, string? clientId, string failure)
+    /// <summary>
+    /// Counts a failed credential against its client and address, audits and logs it (with
+    /// <paramref name="reason"/>, the plan's own words, else the answer) while under budget, and answers it.
+    /// An unknown client_id is recorded as <see cref="Refusals.UnknownClient"/>.
+    /// </summary>
+    public IResult Failed(HttpContext context, string? clientId, string failure, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var retryAfter = throttle.RecordFailure(clientId ?? "\0unknown", addresses.Resolve(context), out var first);
         metrics.ClientAuthenticationFailed(throttled: retryAfter is not null);
-        if (clientId is not null && (retryAfter is null || first))
+        if (retryAfter is null || first)
         {
-            audit.Record(new AuditEvent(retryAfter is null ? AuditEventTypes.ClientAuthenticationFailed : AuditEventTypes.ClientAuthenticationThrottled, clientId, Detail: failure));
+            refusals.Record(context, retryAfter is null ? AuditEventTypes.ClientAuthenticationFailed : AuditEventTypes.ClientAuthenticationThrottled,
+                clientId ?? Refusals.UnknownClient, reason ?? failure);
         }
 
         return retryAfter is { } seconds

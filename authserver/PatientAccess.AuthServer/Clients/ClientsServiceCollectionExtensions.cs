@@ -9,6 +9,7 @@ internal static class ClientsServiceCollectionExtensions
         services.AddValidatedOptions<ClientOptions>(ClientOptions.Section);
         services.AddSingleton<ClientRegistry>();
         services.AddSingleton<ClientSuspension>();
+        services.AddSingleton<ClientUsage>();
         services.AddHostedService<DemoClientSeeder>();
         return services;
     }

@@ -23,4 +23,12 @@ internal static class DeveloperServiceCollectionExtensions
         services.AddHostedService<EvidenceCopier>();
         return services;
     }
+
+    /// <summary>The monitor's read counts for the portal's demo evidence (issue 15 contract 3); the client's own timeout is off, <see cref="MonitorOptions.TimeoutSeconds"/> rules.</summary>
+    public static IServiceCollection AddMonitorEvidence(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<MonitorOptions>(MonitorOptions.Section);
+        services.AddHttpClient<MonitorReads>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        return services;
+    }
 }

@@ -27,9 +27,11 @@ internal static class GalleryApi
                 ["support_email"] = a.SupportEmail,
             })]));
         });
-        app.MapGet("/gallery/logos/{clientId}", async (string clientId, HttpContext context, ProductionRequests requests, CancellationToken cancellationToken) =>
+        app.MapGet("/gallery/logos/{clientId}", async (string clientId, HttpContext context, ProductionRequests requests, Clients.ClientRegistry clients, CancellationToken cancellationToken) =>
         {
-            var logo = clientId.Length <= 200 ? await requests.ApprovedLogoAsync(clientId, cancellationToken) : null;
+            // A suspended or revoked app leaves the gallery whole: its logo too.
+            var listed = clientId.Length <= 200 && (await clients.FindAsync(clientId, cancellationToken))?.Status == Clients.ClientStatus.Production;
+            var logo = listed ? await requests.ApprovedLogoAsync(clientId, cancellationToken) : null;
             if (logo is null)
             {
                 return Results.NotFound();

@@ -53,7 +53,7 @@ internal static class IntrospectionApi
             // The secret is compared first, so no run of failures can refuse the right one.
             if (!Secrets.FixedTimeEquals(Secrets.HexHash(presentedSecret), resourceServer.SecretHash.ToUpperInvariant()))
             {
-                return authenticator.Failed(context, ResourceServerPrefix + resourceServer.Id, "client authentication failed");
+                return authenticator.Failed(context, ResourceServerPrefix + resourceServer.Id, "client authentication failed", "wrong resource server secret");
             }
 
             ownerFilter = null;

@@ -27,6 +27,7 @@ internal static class MemberAppServiceCollectionExtensions
             http.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<StoreOptions>>().Value.TimeoutSeconds));
         services.AddSingleton<MemberSessions>();
         services.AddSingleton<MemberAccounts>();
+        services.AddSingleton<MemberLanguages>();
         services.AddHostedService<MemberAccountIndexUpgrade>();
         services.AddSingleton<EmailCodes>();
         services.AddSingleton<CodeSender>();

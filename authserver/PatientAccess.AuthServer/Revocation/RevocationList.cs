@@ -24,18 +24,25 @@ internal sealed class RevocationList(
     // Gateways and this server may disagree on the time by this much.
     private static readonly TimeSpan Margin = TimeSpan.FromMinutes(5);
 
-    /// <summary>Every code, access token and refresh token of the client issued until now stops working.</summary>
-    public async Task<RevocationRecord> RevokeClientAsync(string clientId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every code, access token and refresh token of the client issued until now stops working.
+    /// <c>LiveRevoked</c> counts the unused, unexpired codes and refresh tokens that died; access
+    /// tokens are signed, not stored, so they are not counted, but the list entry covers all of them.
+    /// </summary>
+    public async Task<(RevocationRecord Entry, int LiveRevoked)> RevokeClientAsync(string clientId, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await BeginAsync(db, cancellationToken);
+        var live = await db.AuthorizationCodes.CountAsync(c => c.ClientId == clientId && c.ConsumedAt == null && c.ExpiresAt > now, cancellationToken)
+            + await db.RefreshTokens.CountAsync(r => r.ClientId == clientId && r.ConsumedAt == null && r.ExpiresAt > now, cancellationToken);
         await db.AuthorizationCodes.Where(c => c.ClientId == clientId).ExecuteDeleteAsync(cancellationToken);
         await db.RefreshTokens.Where(r => r.ClientId == clientId).ExecuteDeleteAsync(cancellationToken);
         await db.PendingAuthorizations.Where(p => p.ClientId == clientId).ExecuteDeleteAsync(cancellationToken);
         var entry = await AppendAsync(db, RevocationKind.Client, clientId, AccessTokenHorizon(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Publish(entry);
-        return entry;
+        return (entry, live);
     }
 
     /// <summary>The grant ends: its code, refresh tokens and access tokens stop working.</summary>

@@ -28,6 +28,7 @@ internal static class RevokeApi
         RefreshTokenService refreshTokens,
         RevocationList revocations,
         AuditTrail audit,
+        Refusals refusals,
         CancellationToken cancellationToken)
     {
         var (form, authenticated, failure) = await authenticator.ReadAuthenticatedAsync(context, allowPublic: true, cancellationToken);
@@ -49,6 +50,7 @@ internal static class RevokeApi
             {
                 if (access.ClientId != client.ClientId)
                 {
+                    refusals.Record(context, AuditEventTypes.RevocationRefused, client.ClientId, "access token of another client");
                     return OAuthResults.Error(context, notOwner);
                 }
 
@@ -60,6 +62,7 @@ internal static class RevokeApi
         {
             if (refresh.ClientId != client.ClientId)
             {
+                refusals.Record(context, AuditEventTypes.RevocationRefused, client.ClientId, "refresh token of another client");
                 return OAuthResults.Error(context, notOwner);
             }
 

@@ -65,6 +65,16 @@ internal sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : D
 
     public DbSet<ReviewScheduleRecord> ReviewSchedules => Set<ReviewScheduleRecord>();
 
+    public DbSet<ClientUsageRecord> ClientUsage => Set<ClientUsageRecord>();
+
+    public DbSet<Enforcement.EnforcementActionRecord> EnforcementActions => Set<Enforcement.EnforcementActionRecord>();
+
+    public DbSet<Enforcement.EnforcementStepRecord> EnforcementSteps => Set<Enforcement.EnforcementStepRecord>();
+
+    public DbSet<Enforcement.EnforcementMailRecord> EnforcementMails => Set<Enforcement.EnforcementMailRecord>();
+
+    public DbSet<Member.Sessions.MemberLanguageRecord> MemberLanguages => Set<Member.Sessions.MemberLanguageRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ClientRecord>(e =>
@@ -150,6 +160,7 @@ internal sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : D
         });
         DeveloperTables(modelBuilder);
         OnStaffModelCreating(modelBuilder);
+        Enforcement.EnforcementTables.Create(modelBuilder);
     }
 
     /// <summary>The developer portal's tables, all new (SchemaUpgrade creates them in older databases).</summary>

@@ -1,3 +1,4 @@
+using PatientAccess.AuthServer.Audit;
 using PatientAccess.AuthServer.Clients;
 using PatientAccess.AuthServer.Discovery;
 using PatientAccess.AuthServer.Protocol;
@@ -22,6 +23,8 @@ internal static class TokenApi
         ClientAuthenticator authenticator,
         AuthorizationCodeExchange codes,
         RefreshTokenExchange refreshes,
+        Refusals refusals,
+        ClientUsage usage,
         CancellationToken cancellationToken)
     {
         var (form, client, failure) = await authenticator.ReadAuthenticatedAsync(context, allowPublic: true, cancellationToken);
@@ -37,6 +40,14 @@ internal static class TokenApi
             "refresh_token" => await refreshes.ExchangeAsync(client!, form!, cancellationToken),
             _ => TokenOutcome.Fail(new OAuthError(OAuthErrors.UnsupportedGrantType, "only authorization_code and refresh_token are supported")),
         };
-        return outcome.Body is not null ? OAuthResults.Json200(context, outcome.Body) : OAuthResults.Error(context, outcome.Error!);
+        if (outcome.Body is null)
+        {
+            // The descriptions are this server's fixed texts: no code or token is ever in them.
+            refusals.Record(context, AuditEventTypes.TokenRefused, client!.ClientId, (form["grant_type"] is "authorization_code" or "refresh_token" ? form["grant_type"] : "grant_type") + ": " + outcome.Error!.Description);
+            return OAuthResults.Error(context, outcome.Error!);
+        }
+
+        await usage.TouchAsync(client!.ClientId, cancellationToken);
+        return OAuthResults.Json200(context, outcome.Body);
     }
 }

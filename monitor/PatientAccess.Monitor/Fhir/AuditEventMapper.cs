@@ -7,29 +7,45 @@ using PatientAccess.Monitor.Storage;
 namespace PatientAccess.Monitor.Fhir;
 
 /// <summary>
-/// A producer's event as a FHIR R4 AuditEvent in the IHE Basic Audit Log Patterns shape, built
-/// with Firely's model and serialized once, when stored (<see cref="ToRow"/>): type <c>rest</c>
-/// with the restful-interaction subtype for gateway requests (DICOM User Authentication or
-/// Security Alert with the authserver's event type for authorization events); outcome and
-/// outcomeDesc with the refusal reason; the app as the requesting agent with its client_id and
-/// the client's address; the member (<c>Patient/...</c>) where known; the gateway replica as source;
+/// A producer's event as a FHIR R4 AuditEvent in the IHE Basic Audit Log Patterns shape: type
+/// <c>rest</c> with the restful-interaction subtype for gateway requests (DICOM User Authentication
+/// or Security Alert with the authserver's event type for authorization events); outcome and
+/// outcomeDesc with the refusal reason; the app as the requesting agent with its client_id and the
+/// client's address; the member (<c>Patient/...</c>) where known; the gateway replica as source;
 /// the resource type or query shape as entity, with the country, status, token id and request id
-/// as its details.
+/// as its details. <see cref="ToRow"/> (the consumer's path) writes the JSON directly
+/// (<see cref="AuditEventJson"/>); <see cref="ToAuditEvent"/> builds the same AuditEvent with
+/// Firely's model, the reference the tests hold the direct JSON to.
 /// </summary>
 internal static class AuditEventMapper
 {
     public static AuditRow ToRow(SourceEvent source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        var (json, outcome, subtype) = AuditEventJson.Write(source);
+        return new AuditRow(
+            source.Id,
+            source.Time.ToUnixTimeMilliseconds(),
+            source.ClientId,
+            source.Patient,
+            outcome,
+            subtype,
+            source.ClientAddress,
+            json);
+    }
+
+    /// <summary>The row as Firely's model and serializer make it: the oracle for <see cref="ToRow"/>.</summary>
+    public static AuditRow ToFirelyRow(SourceEvent source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
         var resource = ToAuditEvent(source);
-        var subtype = resource.Subtype.FirstOrDefault()?.Code;
         return new AuditRow(
             source.Id,
             source.Time.ToUnixTimeMilliseconds(),
             source.ClientId,
             source.Patient,
             OutcomeCode(resource.Outcome),
-            subtype,
+            resource.Subtype.FirstOrDefault()?.Code,
             source.ClientAddress,
             FhirJson.Serialize(resource));
     }

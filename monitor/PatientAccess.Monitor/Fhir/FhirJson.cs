@@ -7,10 +7,10 @@ using Hl7.Fhir.Serialization;
 namespace PatientAccess.Monitor.Fhir;
 
 /// <summary>
-/// Firely's JSON serializer for the R4 model, created once (its type mappings are costly to build)
-/// and shared by the consumer's threads. Called directly on a <see cref="Utf8JsonWriter"/>: through
-/// System.Text.Json's converter (<c>JsonSerializer.Serialize</c> with <c>ForFhir()</c>) an event cost
-/// about a third more (docs/performance.md, "Monitor").
+/// Firely's JSON serializer for the R4 model, created once (its type mappings are costly to build):
+/// the oracle the directly written AuditEvent JSON is held to (<see cref="AuditEventMapper.ToFirelyRow"/>,
+/// the tests and the benchmark), no longer on the consumer's path. Called directly on a
+/// <see cref="Utf8JsonWriter"/>: through System.Text.Json's converter an event cost about a third more.
 /// </summary>
 internal static class FhirJson
 {

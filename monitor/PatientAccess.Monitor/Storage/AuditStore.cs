@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
+using Microsoft.Extensions.Options;
 using PatientAccess.Data;
 using PatientAccess.Monitor.Search;
 
@@ -8,14 +8,13 @@ namespace PatientAccess.Monitor.Storage;
 
 /// <summary>
 /// The AuditEvent store on the service's database (SQLite by default, PostgreSQL), in plain ADO.NET.
-/// Writes are batched: one transaction per consumer round, multi-row INSERTs with
-/// <c>ON CONFLICT (id) DO NOTHING</c> (both databases), so duplicates cost no round trip of their own.
+/// Writes are batched: one transaction per consumer round (<see cref="AuditInserts"/>, with
+/// <c>ON CONFLICT (id) DO NOTHING RETURNING id</c> on both databases), so duplicates cost no round trip of their own.
 /// The schema is made on first use, and again after a failure, so a database that is down at
 /// start does not stop the service.
 /// </summary>
-internal sealed class AuditStore(DbConnectionFactory connections) : IDisposable
+internal sealed class AuditStore(DbConnectionFactory connections, IOptions<AuditStoreOptions> options) : IDisposable
 {
-    private const int RowsPerStatement = 100;
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
     private volatile bool _schemaReady;
 
@@ -32,10 +31,7 @@ internal sealed class AuditStore(DbConnectionFactory connections) : IDisposable
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var inserted = new HashSet<string>(StringComparer.Ordinal);
-        for (var start = 0; start < rows.Count; start += RowsPerStatement)
-        {
-            await InsertRowsAsync(connection, transaction, rows, start, Math.Min(RowsPerStatement, rows.Count - start), inserted, cancellationToken);
-        }
+        await AuditInserts.InsertAsync(connections.Provider, connection, transaction, rows, inserted, cancellationToken);
 
         foreach (var dead in deadLetters)
         {
@@ -136,66 +132,23 @@ internal sealed class AuditStore(DbConnectionFactory connections) : IDisposable
         command.Parameters.Add(parameter);
     }
 
-    private static async Task InsertRowsAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<AuditRow> rows, int start, int count, HashSet<string> inserted, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var sql = new StringBuilder("INSERT INTO audit_events (id, recorded_ms, client_id, patient, outcome, subtype, address, json) VALUES ");
-        for (var i = 0; i < count; i++)
-        {
-            var row = rows[start + i];
-            var p = "@p" + i.ToString(CultureInfo.InvariantCulture);
-            sql.Append(i == 0 ? string.Empty : ",").Append(CultureInfo.InvariantCulture,
-                $"({p}a,{p}b,{p}c,{p}d,{p}e,{p}f,{p}g,{p}h)");
-            Add(command, p + "a", row.Id);
-            Add(command, p + "b", row.RecordedMs);
-            Add(command, p + "c", row.ClientId);
-            Add(command, p + "d", row.Patient);
-            Add(command, p + "e", row.Outcome);
-            Add(command, p + "f", row.Subtype);
-            Add(command, p + "g", row.Address);
-            Add(command, p + "h", row.Json);
-        }
-
-        // RETURNING (SQLite 3.35+, PostgreSQL) names exactly the rows this statement added.
-        sql.Append(" ON CONFLICT (id) DO NOTHING RETURNING id");
-        command.CommandText = sql.ToString();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            inserted.Add(reader.GetString(0));
-        }
-    }
-
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>A connection to the store's database with its schema made: for the reports, which query the same tables.</summary>
+    internal async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = await connections.OpenAsync(cancellationToken);
-        if (_schemaReady)
-        {
-            return connection;
-        }
-
         try
         {
-            await _schemaLock.WaitAsync(cancellationToken);
-            try
+            if (connections.Provider == DatabaseProvider.Sqlite && options.Value.SqliteSynchronous != "FULL")
             {
-                if (!_schemaReady)
-                {
-                    foreach (var statement in AuditSchema.Statements(connections.Provider))
-                    {
-                        await using var command = connection.CreateCommand();
-                        command.CommandText = statement;
-                        await command.ExecuteNonQueryAsync(cancellationToken);
-                    }
-
-                    _schemaReady = true;
-                }
+                // Per connection: SQLite does not keep it in the file (AuditStoreOptions.SqliteSynchronous).
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA synchronous=NORMAL";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
             }
-            finally
+
+            if (!_schemaReady)
             {
-                _schemaLock.Release();
+                await EnsureSchemaAsync(connection, cancellationToken);
             }
 
             return connection;
@@ -204,6 +157,29 @@ internal sealed class AuditStore(DbConnectionFactory connections) : IDisposable
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    private async Task EnsureSchemaAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await _schemaLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_schemaReady)
+            {
+                foreach (var statement in AuditSchema.Statements(connections.Provider))
+                {
+                    await using var command = connection.CreateCommand();
+                    command.CommandText = statement;
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                _schemaReady = true;
+            }
+        }
+        finally
+        {
+            _schemaLock.Release();
         }
     }
 }

@@ -119,4 +119,7 @@ internal sealed class SmartApp(AuthServerHost host, bool confidential = true)
 
     public static async Task<JsonObject> JsonAsync(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+
+    /// <summary>The body every admin action needs: a reason (JSON), recorded with the action.</summary>
+    public static HttpContent Reason(string text = "test: acting on the app") => System.Net.Http.Json.JsonContent.Create(new { reason = text });
 }

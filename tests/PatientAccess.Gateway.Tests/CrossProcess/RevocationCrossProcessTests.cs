@@ -70,6 +70,7 @@ public sealed class RevocationCrossProcessTests(ITestOutputHelper output)
             using (var suspend = new HttpRequestMessage(HttpMethod.Post, new Uri($"/admin/clients/{clientId}/suspend", UriKind.Relative)))
             {
                 suspend.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.Admin);
+                suspend.Content = System.Net.Http.Json.JsonContent.Create(new { reason = "test: suspending the app" });
                 using var answer = await http.SendAsync(suspend, Ct);
                 Assert.True(answer.StatusCode == HttpStatusCode.OK, $"suspend answered {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync(Ct)}");
             }
@@ -134,6 +135,7 @@ public sealed class RevocationCrossProcessTests(ITestOutputHelper output)
 
                 using var suspend = new HttpRequestMessage(HttpMethod.Post, new Uri($"/admin/clients/{clientId}/suspend", UriKind.Relative));
                 suspend.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestKeys.Admin);
+                suspend.Content = System.Net.Http.Json.JsonContent.Create(new { reason = "test: suspending the app" });
                 using var answer = await http.SendAsync(suspend, Ct);
                 Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
             }

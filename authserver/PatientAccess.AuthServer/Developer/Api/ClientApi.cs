@@ -52,9 +52,9 @@ internal static class ClientApi
                 await steps.Registry.SetLogoUriAsync(client.ClientId, null, ct);
                 return Results.NoContent();
             }, ct));
-        api.MapGet("/clients/{clientId}/evidence", (string clientId, HttpContext context, [AsParameters] ApiSteps steps, DemoEvidence evidence, CancellationToken ct) =>
+        api.MapGet("/clients/{clientId}/evidence", (string clientId, HttpContext context, [AsParameters] ApiSteps steps, DemoEvidence evidence, MonitorReads reads, CancellationToken ct) =>
             WithClientAsync(context, steps, clientId, async (_, client) =>
-                OAuthResults.Json200(context, ClientJson.Evidence(client.ClientId, await evidence.SummaryAsync(client.ClientId, ct))), ct));
+                OAuthResults.Json200(context, ClientJson.Evidence(client.ClientId, await evidence.SummaryAsync(client.ClientId, ct), await reads.ForAsync(client.ClientId, ct))), ct));
     }
 
     private static async Task<IResult> WithClientAsync(

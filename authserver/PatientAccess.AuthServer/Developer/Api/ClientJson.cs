@@ -10,8 +10,6 @@ namespace PatientAccess.AuthServer.Developer.Api;
 /// <summary>How the API shows an app and its evidence. Never the secret: that appears only in the answer that made it.</summary>
 internal static class ClientJson
 {
-    public const string FhirReadsNote = "FHIR reads by resource type will be added once the monitor's audit trail records them";
-
     public static JsonObject Describe(ClientRecord client, AuthServerOptions server, bool withGuide)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -46,17 +44,21 @@ internal static class ClientJson
         return body;
     }
 
-    public static JsonObject Evidence(string clientId, DemoEvidenceSummary summary)
+    /// <summary>The demo evidence and the monitor's read counts; <c>fhir_reads_state</c> says why the counts are null when they are.</summary>
+    public static JsonObject Evidence(string clientId, DemoEvidenceSummary summary, MonitorReadsResult reads)
     {
         ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(reads);
+        var available = reads.State == MonitorReadsResult.Available;
         return new JsonObject
         {
             ["client_id"] = clientId,
             ["successful_demo_token_exchanges"] = summary.Exchanges,
             ["demo_members"] = summary.Members,
             ["last_exchange_at"] = summary.LastExchangeAt is { } at ? Time(at) : null,
-            ["fhir_reads_by_resource_type"] = null,
-            ["note"] = FhirReadsNote,
+            ["fhir_reads_by_resource_type"] = available ? new JsonObject([.. reads.Reads.Select(r => KeyValuePair.Create(r.Key, (JsonNode?)r.Value))]) : null,
+            ["fhir_reads_total"] = available ? reads.Total : null,
+            ["fhir_reads_state"] = reads.State,
         };
     }
 

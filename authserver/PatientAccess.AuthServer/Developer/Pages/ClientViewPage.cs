@@ -51,7 +51,7 @@ internal static class ClientViewPage
     }
 
     private static async Task<IResult> ShowAsync(
-        string clientId, HttpContext context, [AsParameters] ClientSteps steps, DemoEvidence evidence, IOptions<AuthServerOptions> server, CancellationToken cancellationToken)
+        string clientId, HttpContext context, [AsParameters] ClientSteps steps, DemoEvidence evidence, MonitorReads reads, IOptions<AuthServerOptions> server, CancellationToken cancellationToken)
     {
         var session = await steps.Sessions.FromCookieAsync(context, cancellationToken);
         if (session is not { SignedIn: true })
@@ -67,6 +67,7 @@ internal static class ClientViewPage
 
         var secret = steps.Reveal.Take(context, session, clientId);
         var summary = await evidence.SummaryAsync(clientId, cancellationToken);
+        var counted = await reads.ForAsync(clientId, cancellationToken);
         var page = DeveloperPage.Create(context, true);
         var t = page.T;
         var query = context.Request.Query;
@@ -88,6 +89,7 @@ internal static class ClientViewPage
                 """) : Html.Empty)}
             {Guide(t, LaunchGuide.For(client, server.Value))}
             {Evidence(t, summary)}
+            {Reads(t, counted)}
             """);
         return page.Render(client.Name, body);
     }
@@ -137,7 +139,27 @@ internal static class ClientViewPage
             <dt>{t["developer.evidence.members"]}</dt><dd>{summary.Members}</dd>
             <dt>{t["developer.evidence.last"]}</dt><dd>{last}</dd>
             </dl>
-            <p>{t["developer.evidence.reads"]}</p>
             """);
     }
+
+    /// <summary>The monitor's count of the app's FHIR reads by resource type, or a plain sentence saying why there is none.</summary>
+    private static Html Reads(MemberText t, MonitorReadsResult reads) => reads.State switch
+    {
+        MonitorReadsResult.Available when reads.Total == 0 => Html.Of($"""
+            <h3 id="reads-title">{t["developer.evidence.readsTitle"]}</h3>
+            <p>{t["developer.evidence.readsNone"]}</p>
+            """),
+        MonitorReadsResult.Available => Html.Of($"""
+            <h3 id="reads-title">{t["developer.evidence.readsTitle"]}</h3>
+            <table class="reads" aria-labelledby="reads-title">
+            <thead><tr><th scope="col">{t["developer.evidence.readsType"]}</th><th scope="col">{t["developer.evidence.readsCount"]}</th></tr></thead>
+            <tbody>{Html.Join(reads.Reads.Select(r => Html.Of($"<tr><th scope=\"row\">{r.Key}</th><td>{r.Value.ToString("N0", t.Culture)}</td></tr>")))}</tbody>
+            <tfoot><tr><th scope="row">{t["developer.evidence.readsTotal"]}</th><td>{reads.Total.ToString("N0", t.Culture)}</td></tr></tfoot>
+            </table>
+            """),
+        _ => Html.Of($"""
+            <h3 id="reads-title">{t["developer.evidence.readsTitle"]}</h3>
+            <p role="status">{t[reads == MonitorReadsResult.NotConfigured ? "developer.evidence.readsNotConfigured" : "developer.evidence.readsUnavailable"]}</p>
+            """),
+    };
 }

@@ -1,6 +1,7 @@
 using PatientAccess.AuthServer.Authorize;
 using PatientAccess.AuthServer.Member.Pages;
 using PatientAccess.AuthServer.Member.Security;
+using PatientAccess.AuthServer.Member.Sessions;
 
 namespace PatientAccess.AuthServer.Member.Consent;
 
@@ -74,6 +75,10 @@ internal static class ApprovePages
             outcome = await completion.ApproveAsync(
                 new AuthorizationApproval(requestId, state.Account.AccountId, patientId, SharingPages.Split(codes), FhirUser: "Patient/" + state.Account.PatientId),
                 cancellationToken);
+
+            // The language the member consented in is the language of any later notice about this app.
+            await context.RequestServices.GetRequiredService<MemberLanguages>()
+                .RememberAsync(state.Account.AccountId, Localization.LanguageSelector.Resolve(context).Language, cancellationToken);
         }
         else
         {

@@ -17,7 +17,7 @@ public sealed class AdminTests(AuthBackends backends)
         var unusedCode = await app.CodeAsync();
         var pendingRequest = await app.StartAsync();
 
-        using var suspend = await host.Admin().PostAsync(new Uri($"/admin/clients/{app.ClientId}/suspend", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        using var suspend = await host.Admin().PostAsync(new Uri($"/admin/clients/{app.ClientId}/suspend", UriKind.Relative), SmartApp.Reason(), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, suspend.StatusCode);
         Assert.Equal("suspended", (string)(await SmartApp.JsonAsync(suspend))["status"]!);
 
@@ -38,7 +38,7 @@ public sealed class AdminTests(AuthBackends backends)
             new(pendingRequest, "member-1", "pat-1", []), TestContext.Current.CancellationToken);
         Assert.Null(approval.RedirectUri);
 
-        using var reinstate = await host.Admin().PostAsync(new Uri($"/admin/clients/{app.ClientId}/reinstate", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        using var reinstate = await host.Admin().PostAsync(new Uri($"/admin/clients/{app.ClientId}/reinstate", UriKind.Relative), SmartApp.Reason(), TestContext.Current.CancellationToken);
         // Back to what it was before the suspension: the demo apps are approved production apps.
         Assert.Equal("production", (string)(await SmartApp.JsonAsync(reinstate))["status"]!);
         using var oldRefresh = await app.RefreshAsync((string)tokens["refresh_token"]!);
@@ -59,9 +59,9 @@ public sealed class AdminTests(AuthBackends backends)
     {
         await using var host = await backends.FreshAsync(backend);
         var clientId = host.Demo().PublicId;
-        using var revoke = await host.Admin().PostAsync(new Uri($"/admin/clients/{clientId}/revoke", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        using var revoke = await host.Admin().PostAsync(new Uri($"/admin/clients/{clientId}/revoke", UriKind.Relative), SmartApp.Reason(), TestContext.Current.CancellationToken);
         Assert.Equal("revoked", (string)(await SmartApp.JsonAsync(revoke))["status"]!);
-        using var reinstate = await host.Admin().PostAsync(new Uri($"/admin/clients/{clientId}/reinstate", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        using var reinstate = await host.Admin().PostAsync(new Uri($"/admin/clients/{clientId}/reinstate", UriKind.Relative), SmartApp.Reason(), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Conflict, reinstate.StatusCode);
         Assert.Equal(ClientStatus.Revoked, (await host.Service<ClientRegistry>().FindAsync(clientId, TestContext.Current.CancellationToken))!.Status);
     }
@@ -95,7 +95,7 @@ public sealed class AdminTests(AuthBackends backends)
     [InlineData("/admin/grants/nobody/revoke")]
     public async Task AdminApi_UnknownTarget_404(string path)
     {
-        using var response = await backends[AuthBackends.Sqlite].Admin().PostAsync(new Uri(path, UriKind.Relative), null, TestContext.Current.CancellationToken);
+        using var response = await backends[AuthBackends.Sqlite].Admin().PostAsync(new Uri(path, UriKind.Relative), SmartApp.Reason(), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 

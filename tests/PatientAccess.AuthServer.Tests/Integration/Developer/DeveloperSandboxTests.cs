@@ -97,7 +97,7 @@ public sealed class DeveloperSandboxTests(MemberServices stack)
             Assert.Matches("Successful demo token exchanges</dt><dd>1</dd>", portal.LastPage);
             Assert.Matches("Demo members</dt><dd>1</dd>", portal.LastPage);
             Assert.DoesNotMatch("Last successful exchange</dt><dd>None yet</dd>", portal.LastPage);
-            Assert.Contains("once the plan's monitor records them", System.Net.WebUtility.HtmlDecode(portal.LastPage), StringComparison.Ordinal);
+            Assert.Contains("monitor is not connected to the portal", System.Net.WebUtility.HtmlDecode(portal.LastPage), StringComparison.Ordinal);
         }
     }
 

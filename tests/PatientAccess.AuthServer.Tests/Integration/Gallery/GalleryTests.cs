@@ -114,7 +114,7 @@ public sealed class GalleryTests(AuthBackends backends)
 
     private static async Task AdminAsync(AuthServerHost host, string clientId, string action, HttpStatusCode expected)
     {
-        using var response = await host.Admin().PostAsync(new Uri($"/admin/clients/{clientId}/{action}", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        using var response = await host.Admin().PostAsync(new Uri($"/admin/clients/{clientId}/{action}", UriKind.Relative), SmartApp.Reason(), TestContext.Current.CancellationToken);
         Assert.Equal(expected, response.StatusCode);
     }
 }

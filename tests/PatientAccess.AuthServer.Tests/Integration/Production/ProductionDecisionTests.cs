@@ -114,7 +114,7 @@ public sealed class ProductionDecisionTests(AuthBackends backends)
         }
 
         // Suspended while waiting: approval would bring it back behind the suspension's back.
-        using (await host.Admin().PostAsync(new Uri($"/admin/clients/{clientId}/suspend", UriKind.Relative), null, TestContext.Current.CancellationToken))
+        using (await host.Admin().PostAsync(new Uri($"/admin/clients/{clientId}/suspend", UriKind.Relative), SmartApp.Reason(), TestContext.Current.CancellationToken))
         {
         }
 

@@ -97,7 +97,7 @@ public sealed class ReviewDatesTests(AuthBackends backends)
         Assert.NotNull((string?)row["auto_suspended_at"]);
 
         // Staff reinstate it: it is not suspended again for the same overdue date.
-        using (var reinstate = await host.Admin().PostAsync(new Uri($"/admin/clients/{app.ClientId}/reinstate", UriKind.Relative), null, TestContext.Current.CancellationToken))
+        using (var reinstate = await host.Admin().PostAsync(new Uri($"/admin/clients/{app.ClientId}/reinstate", UriKind.Relative), SmartApp.Reason(), TestContext.Current.CancellationToken))
         {
             Assert.Equal("production", (string)(await SmartApp.JsonAsync(reinstate))["status"]!);
         }
