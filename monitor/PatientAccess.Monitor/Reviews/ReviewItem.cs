@@ -24,4 +24,8 @@ internal sealed record ReviewItem(
     ReviewEvidence Evidence,
     string Explanation,
     IReadOnlyList<ReviewStep> Steps,
-    ReviewDecision? Decision);
+    ReviewDecision? Decision)
+{
+    /// <summary><c>info</c>, <c>warning</c> or <c>critical</c>, from the detector's configuration (added by the detectors' part; not positional, so existing constructions stand).</summary>
+    public string Severity { get; init; } = "warning";
+}
