@@ -28,13 +28,20 @@ public sealed class DetectorEndToEndTests(EnforcementServices stack)
     }
 
     [Fact]
-    public async Task TooManyRequests_AppBurstsPastItsLimit_SuspendedEverywhereThenReinstated()
+    public async Task TooManyRequests_AppBurstsPastItsLimit_ThrottledThenOnRepeatSuspendedEverywhereThenReinstated()
     {
         using var scenario = await EnforcementScenario.StartAsync(stack, "burst");
 
         var answers = await scenario.Requests.BurstAsync(scenario.BadGrants[0], 150);
 
+        // First a throttle (the detector's default action): both gateways hold the app to the throttle.
         Assert.Contains(HttpStatusCode.TooManyRequests, answers);
+        var throttle = await scenario.FlagAsync("too-many-requests", "throttle");
+        await scenario.AssertThrottledAsync(throttle);
+
+        // The throttle runs out (its flag closes), the app goes on hammering: the repeat is a suspension.
+        Assert.NotNull(await scenario.Reviews.WaitForFlagAsync(scenario.Bad.ClientId, "too-many-requests", f => (string?)f["state"] == "closed"));
+        Assert.Contains(HttpStatusCode.TooManyRequests, await scenario.Requests.BurstAsync(scenario.BadGrants[0], 150));
         await scenario.AssertSuspendedAsync(await scenario.FlagAsync("too-many-requests", "suspend"));
         await scenario.AssertReinstatedAsync();
     }

@@ -64,9 +64,11 @@ internal sealed class EnforcementScenario : IDisposable
     /// <summary>The flag <paramref name="detector"/> raised for the misbehaving app once its action ran; fails the test with the services' logs when none came.</summary>
     public async Task<JsonObject> FlagAsync(string detector, string expectedAction)
     {
+        // A suspension's flag is read once the authserver has reported its steps (or the call failed).
         var flag = await Reviews.WaitForFlagAsync(Bad.ClientId, detector,
-            f => (string?)f["action"] != ActionSuspendOrRevoke || (f["steps"]?.AsArray().Count ?? 0) > 0 || (string?)f["state"] == "failed");
-        Assert.True(flag is not null, $"no {detector} flag for {Bad.ClientId} within {MonitorReviews.Patience}:\n{_stack.Logs("monitor", "authserver")}");
+            f => (string?)f["action"] == expectedAction
+                && ((string?)f["action"] != ActionSuspendOrRevoke || (f["steps"]?.AsArray().Count ?? 0) > 0 || (string?)f["state"] == "failed"));
+        Assert.True(flag is not null, $"no {detector} flag with action {expectedAction} for {Bad.ClientId} within {MonitorReviews.Patience}: {string.Join(", ", (await Reviews.ForAsync(Bad.ClientId)).Select(f => f.ToJsonString()))}\n{_stack.Logs("monitor", "authserver")}");
         Assert.Equal(expectedAction, (string?)flag["action"]);
         var evidence = flag["evidence"]!.AsObject();
         Assert.True((long)evidence["count"]! >= 1, flag.ToJsonString());
