@@ -52,6 +52,11 @@ internal static class RedisCallsCommand
             ("script calls in flight, one decision each (no batching, only the client's pipelining)", () => ScriptCallsAsync(admin.GetDatabase(), concurrency, tokens, duration)),
             ("decisions in flight, batched (BatchSize 128, LeaseSize 0)", () => DecideAsync(redis, metrics, concurrency, 128, 0, tokens, duration)),
             ("decisions in flight, batched + leases (BatchSize 128, LeaseSize 32: the default)", () => DecideAsync(redis, metrics, concurrency, 128, 32, tokens, duration)),
+            // Contract 2: the app's bucket names its throttle key, as the gateway's does; none set (the usual case)...
+            ("decisions in flight, batched, throttle key named but absent (BatchSize 128, LeaseSize 0)", () => DecideAsync(redis, metrics, concurrency, 128, 0, tokens, duration, Throttle.Absent)),
+            ("decisions in flight, batched + leases, throttle key named but absent (the gateway's default)", () => DecideAsync(redis, metrics, concurrency, 128, 32, tokens, duration, Throttle.Absent)),
+            // ...and one in force (set far above the load, so nothing is refused); a throttled app takes no leases.
+            ("decisions in flight, batched + leases, throttle in force (no leases while throttled)", () => DecideAsync(redis, metrics, concurrency, 128, 32, tokens, duration, Throttle.Present)),
         };
         for (var round = 1; round <= rounds; round++)
         {
@@ -110,14 +115,23 @@ internal static class RedisCallsCommand
     }
 
     /// <summary>Decisions for one app (a client bucket) and its tokens (a bucket each), as the gateway's chain charges them.</summary>
-    private static async Task<long> DecideAsync(string redis, GatewayMetrics metrics, int inFlight, int batchSize, int leaseSize, int tokens, TimeSpan duration)
+    private static async Task<long> DecideAsync(
+        string redis, GatewayMetrics metrics, int inFlight, int batchSize, int leaseSize, int tokens, TimeSpan duration, Throttle throttle = Throttle.None)
     {
         using var connection = new RedisConnection(Options.Create(new RedisOptions { ConnectionString = redis }), NullLogger<RedisConnection>.Instance);
         var limiter = new SharedRateLimiter(connection, new LocalRateLimiter(TimeProvider.System),
             Options.Create(new RateLimitOptions { BatchSize = batchSize, LeaseSize = leaseSize }), metrics, TimeProvider.System, NullLogger<SharedRateLimiter>.Instance);
         var run = Guid.NewGuid().ToString("N");
-        var client = new RateLimitBucket($"bench:{run}:client", Unlimited);
+        var throttleKey = throttle == Throttle.None ? null : $"bench:{run}:throttle";
+        var client = new RateLimitBucket($"bench:{run}:client", Unlimited, throttleKey);
         var buckets = Enumerable.Range(0, tokens).Select(t => new[] { client, new RateLimitBucket($"bench:{run}:token:{t}", Unlimited) }).ToArray();
+        if (throttle == Throttle.Present)
+        {
+            using var admin = await ConnectionMultiplexer.ConnectAsync(redis);
+            await admin.GetDatabase().HashSetAsync(throttleKey, [new HashEntry("per_second", "999999"), new HashEntry("burst", "999999")]);
+            await admin.GetDatabase().KeyExpireAsync(throttleKey, duration + TimeSpan.FromSeconds(30));
+        }
+
         // Connected first, as a running gateway is: until then the limiter decides locally.
         while ((await limiter.DecideAsync(buckets[0])).Local)
         {
@@ -174,6 +188,13 @@ internal static class RedisCallsCommand
             return n;
         }));
         return counts.Sum();
+    }
+
+    private enum Throttle
+    {
+        None,
+        Absent,
+        Present,
     }
 
     /// <summary>Redis' CPU seconds (user + system) and the INCR and script calls so far.</summary>

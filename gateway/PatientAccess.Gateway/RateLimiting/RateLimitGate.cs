@@ -25,7 +25,8 @@ internal sealed class RateLimitGate(SharedRateLimiter limiter, ClientLimits clie
         GatewayRequest.Of(context).TokenCharged = true;
         return ChargeAsync(context, "client", primary,
         [
-            new RateLimitBucket(_options.KeyPrefix + "client:" + token.ClientId, primary),
+            new RateLimitBucket(_options.KeyPrefix + "client:" + token.ClientId, primary,
+                string.IsNullOrEmpty(_options.ThrottleKeyPrefix) ? null : _options.ThrottleKeyPrefix + token.ClientId),
             new RateLimitBucket(_options.KeyPrefix + "token:" + token.Jti, _options.Token),
         ]);
     }
@@ -85,13 +86,20 @@ internal sealed class RateLimitGate(SharedRateLimiter limiter, ClientLimits clie
         }
 
         var primary = verdict.Primary;
+        var throttled = decision.Throttle is null ? string.Empty : ", tightened for a while by the plan's security monitoring";
         return OperationOutcomeWriter.RefuseAsync(context, StatusCodes.Status429TooManyRequests, "throttled", RefusalReasons.RateLimit,
-            $"the {verdict.Policy} rate limit ({primary.Burst} requests, {primary.PerSecond.ToString(CultureInfo.InvariantCulture)} per second) is exhausted");
+            $"the {verdict.Policy} rate limit ({primary.Burst} requests, {primary.PerSecond.ToString(CultureInfo.InvariantCulture)} per second{throttled}) is exhausted");
     }
 
     private async Task<RateLimitVerdict> ChargeAsync(HttpContext context, string policy, BucketLimit primary, RateLimitBucket[] buckets)
     {
         var decision = await limiter.DecideAsync(buckets);
+        if (decision.Throttle is { } throttle)
+        {
+            // The headers and the refusal name the limit that was applied: the tighter of the two.
+            primary = BucketLimit.Of(Math.Min(primary.Burst, throttle.Burst), Math.Min(primary.PerSecond, throttle.PerSecond));
+        }
+
         var headers = context.Response.Headers;
         headers["RateLimit-Policy"] = string.Create(CultureInfo.InvariantCulture, $"\"{policy}\";q={primary.Burst};w={primary.WindowSeconds}");
         var reset = decision.Allowed ? 0 : (long)Math.Ceiling(decision.RetryAfter.TotalSeconds);

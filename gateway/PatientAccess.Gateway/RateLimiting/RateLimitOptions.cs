@@ -90,6 +90,18 @@ public sealed class RateLimitOptions : IValidatableObject
     [Required(ErrorMessage = "is required")]
     public string KeyPrefix { get; set; } = "patientaccess:ratelimit:";
 
+    /// <summary>
+    /// Where the monitor's throttles live: while the Redis hash <c>{prefix}{client_id}</c> exists
+    /// (fields <c>per_second</c>, a decimal number, and <c>burst</c>, a whole number; the monitor
+    /// gives it a TTL equal to the throttle's duration), every replica limits that app to the
+    /// tighter of its normal limit and the throttle. Read by the rate-limit script in the same call
+    /// as the app's bucket (no extra round trip; seen by every replica on the next decision, and
+    /// by at most <see cref="LeaseMilliseconds"/> later where tokens were leased before). A
+    /// malformed hash is ignored with a warning: a throttle can only tighten a limit. Empty turns
+    /// throttles off (not advised: the monitor's throttle actions would then do nothing).
+    /// </summary>
+    public string ThrottleKeyPrefix { get; set; } = "patientaccess:throttle:";
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var results = new List<ValidationResult>();

@@ -28,6 +28,7 @@ public sealed partial class SharedRateLimiter(
     private readonly RateLimitOptions _options = options.Value;
     private readonly ConcurrentQueue<PendingDecision> _queue = new();
     private readonly RateLimitLeases? _leases = options.Value.LeaseSize > 0 ? new(time, options.Value.LeaseSize, options.Value.LeaseMilliseconds) : null;
+    private readonly ThrottleWarnings _throttleWarnings = new(time, logger);
     private int _sending;
     private long _retryAt;
 
@@ -127,6 +128,11 @@ public sealed partial class SharedRateLimiter(
             for (var i = 0; i < decisions.Length; i++)
             {
                 decisions[i] = call.Decision(result, i);
+            }
+
+            foreach (var malformed in call.MalformedThrottles(result, batch))
+            {
+                _throttleWarnings.Malformed(malformed);
             }
 
             // Kept before the decisions are handed out, so the requests they release find the lease.

@@ -10,8 +10,11 @@ namespace PatientAccess.Gateway.RateLimiting;
 /// </summary>
 internal sealed class TokenBucketBatch
 {
-    /// <summary>Per group in the script's answer: allowed count, wait in milliseconds, whole tokens before, tokens leased.</summary>
-    private const int ResultWidth = 4;
+    /// <summary>
+    /// Per group in the script's answer: allowed count, wait in milliseconds, whole tokens before,
+    /// tokens leased, throttle state, throttle burst, throttle rate (text).
+    /// </summary>
+    private const int ResultWidth = 7;
 
     private readonly int[] _group;
     private readonly int[] _rank;
@@ -25,6 +28,7 @@ internal sealed class TokenBucketBatch
         // decisions is sent once, with the limit the first of them gives it.
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var limits = new List<BucketLimit>();
+        var throttleOf = new List<string?>();
         var groups = new List<RedisValue>();
         _group = new int[batch.Count];
         _rank = new int[batch.Count];
@@ -56,26 +60,44 @@ internal sealed class TokenBucketBatch
                     position = index.Count + 1;
                     index.Add(bucket.Key, position);
                     limits.Add(bucket.Limit);
+                    throttleOf.Add(bucket.ThrottleKey);
                 }
 
                 groups.Add(position);
             }
         }
 
-        Keys = new RedisKey[index.Count];
+        // Throttle keys go after the bucket keys, each once (an app's tokens all name its throttle).
+        var throttles = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var throttle in throttleOf)
+        {
+            if (throttle is not null && !index.ContainsKey(throttle))
+            {
+                throttles.TryAdd(throttle, index.Count + throttles.Count + 1);
+            }
+        }
+
+        Keys = new RedisKey[index.Count + throttles.Count];
         foreach (var (key, position) in index)
         {
             Keys[position - 1] = key;
         }
 
-        Values = new RedisValue[(limits.Count * 2) + groups.Count];
-        for (var i = 0; i < limits.Count; i++)
+        foreach (var (key, position) in throttles)
         {
-            Values[2 * i] = limits[i].Burst;
-            Values[(2 * i) + 1] = limits[i].PerSecond.ToString("R", CultureInfo.InvariantCulture);
+            Keys[position - 1] = key;
         }
 
-        groups.CopyTo(Values, limits.Count * 2);
+        Values = new RedisValue[1 + (limits.Count * 3) + groups.Count];
+        Values[0] = limits.Count;
+        for (var i = 0; i < limits.Count; i++)
+        {
+            Values[1 + (3 * i)] = limits[i].Burst;
+            Values[2 + (3 * i)] = limits[i].PerSecond.ToString("R", CultureInfo.InvariantCulture);
+            Values[3 + (3 * i)] = throttleOf[i] is { } throttle && throttles.TryGetValue(throttle, out var at) ? at : 0;
+        }
+
+        groups.CopyTo(Values, 1 + (limits.Count * 3));
     }
 
     public RedisKey[] Keys { get; }
@@ -98,10 +120,45 @@ internal sealed class TokenBucketBatch
         var allowed = (long)result[at];
         var whole = (long)result[at + 2];
         var rank = _rank[position];
+        var throttle = Throttle(result, at);
         return rank < allowed
-            ? new RateLimitDecision(true, Math.Max(0, whole - (rank + 1)), TimeSpan.Zero, Local: false)
-            : new RateLimitDecision(false, Math.Max(0, whole - allowed), TimeSpan.FromMilliseconds((long)result[at + 1]), Local: false);
+            ? new RateLimitDecision(true, Math.Max(0, whole - (rank + 1)), TimeSpan.Zero, Local: false, Throttle: throttle)
+            : new RateLimitDecision(false, Math.Max(0, whole - allowed), TimeSpan.FromMilliseconds((long)result[at + 1]), Local: false, Throttle: throttle);
     }
+
+    /// <summary>The throttle keys the script found malformed (and ignored), once each.</summary>
+    public IEnumerable<string> MalformedThrottles(RedisResult[] result, IReadOnlyList<PendingDecision> batch)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(batch);
+        HashSet<string>? seen = null;
+        for (var g = 0; g < _groupStart.Count; g++)
+        {
+            var at = g * ResultWidth;
+            if (result.Length < at + ResultWidth || (long)result[at + 4] != ThrottleMalformed)
+            {
+                continue;
+            }
+
+            foreach (var bucket in batch[_groupStart[g]].Buckets)
+            {
+                if (bucket.ThrottleKey is { } key && (seen ??= new(StringComparer.Ordinal)).Add(key))
+                {
+                    yield return key;
+                }
+            }
+        }
+    }
+
+    private const long ThrottleApplied = 1;
+    private const long ThrottleMalformed = 2;
+
+    /// <summary>The throttle in force on the group's buckets, as the script read it; null when none (or a malformed one) applied.</summary>
+    private static BucketLimit? Throttle(RedisResult[] result, int at) =>
+        (long)result[at + 4] == ThrottleApplied
+        && double.TryParse((string?)result[at + 6], NumberStyles.Float, CultureInfo.InvariantCulture, out var perSecond)
+            ? BucketLimit.Of((int)(long)result[at + 5], perSecond)
+            : null;
 
     /// <summary>
     /// The tokens the script took ahead, per group that got any: the position of the group's first
@@ -130,7 +187,8 @@ internal sealed class TokenBucketBatch
 
         for (var i = 0; i < a.Count; i++)
         {
-            if (!string.Equals(a[i].Key, b[i].Key, StringComparison.Ordinal) || a[i].Limit.Burst != b[i].Limit.Burst || a[i].Limit.PerSecond != b[i].Limit.PerSecond)
+            if (!string.Equals(a[i].Key, b[i].Key, StringComparison.Ordinal) || a[i].Limit.Burst != b[i].Limit.Burst || a[i].Limit.PerSecond != b[i].Limit.PerSecond
+                || !string.Equals(a[i].ThrottleKey, b[i].ThrottleKey, StringComparison.Ordinal))
             {
                 return false;
             }

@@ -17,12 +17,13 @@ internal static class LaunchCommand
         var target = options.Target;
         try
         {
-            var client = DemoClients.Load(target.DataDirectory, target.Client);
+            var client = target.LoadClient();
             using var app = new SmartApp(target.Endpoints, client, target.Scope, target.Audience, SmartTimeouts.Request);
             await app.DiscoverAsync(cancellationToken);
             using var mailbox = new SignInMailbox(target.Outbox, SmartTimeouts.Mail);
             using var session = new MemberSession(
-                target.AuthServer, MemberIdentity.DemoJohnAllen(target.Email), mailbox, options.CategoryBoxes, SmartTimeouts.Request);
+                target.AuthServer, MemberIdentity.DemoJohnAllen(target.Email), mailbox, options.CategoryBoxes, SmartTimeouts.Request,
+                options.Language == "es" ? "es" : "en-US");
             var code = await app.AuthorizeAsync(session, cancellationToken);
             // Progress goes to stderr: stdout carries the token response alone, for scripts.
             var signedIn = session.SignedInBy switch

@@ -7,13 +7,14 @@ internal static class LaunchCommandParser
 {
     public const string Name = "launch";
 
-    private static readonly CommandSyntax Syntax = new(["--allow-remote"], [.. SmartTargetParser.Names, "--categories"]);
+    private static readonly CommandSyntax Syntax = new(["--allow-remote"], [.. SmartTargetParser.Names, "--categories", "--language"]);
 
     public static LaunchCommandOptions Parse(IReadOnlyList<string> args)
     {
         var values = CliArguments.Parse(args, Syntax);
         var target = SmartTargetParser.Parse(values);
-        return new LaunchCommandOptions { Target = target, CategoryBoxes = ParseCategories(values.Single("--categories")) };
+        var language = values.Single("--language") is { } text ? CliValues.ParseChoice("--language", text, ["en", "es"]) : "en";
+        return new LaunchCommandOptions { Target = target, CategoryBoxes = ParseCategories(values.Single("--categories")), Language = language };
     }
 
     /// <summary>Comma-separated codes (MH, ETH, ...) or box names (mental, sud, ...); empty means none.</summary>

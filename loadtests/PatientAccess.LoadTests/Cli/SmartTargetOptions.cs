@@ -14,6 +14,12 @@ internal sealed record SmartTargetOptions
 
     public ClientKind Client { get; init; } = ClientKind.Confidential;
 
+    /// <summary>Another app than the demo ones (<c>--client-id</c>), found in <see cref="ClientsFile"/>; null: the demo app of <see cref="Client"/>.</summary>
+    public string? ClientId { get; init; }
+
+    /// <summary>Where <see cref="ClientId"/>'s credentials are (<c>--clients</c>; default the data folder's demo-clients.json).</summary>
+    public string? ClientsFile { get; init; }
+
     public string Scope { get; init; } = DefaultScope;
 
     /// <summary>The FHIR base URL the tokens are for (SMART <c>aud</c>).</summary>
@@ -26,4 +32,9 @@ internal sealed record SmartTargetOptions
     public SmartEndpoints Endpoints => new(AuthServer);
 
     public string Outbox => Path.Combine(DataDirectory, "outbox");
+
+    /// <summary>The app's credentials: the named app's, or the demo app's of the chosen kind.</summary>
+    public DemoClient LoadClient() => ClientId is null
+        ? DemoClients.Load(DataDirectory, Client)
+        : DemoClients.LoadById(ClientsFile ?? Path.Combine(DataDirectory, DemoClients.FileName), ClientId);
 }

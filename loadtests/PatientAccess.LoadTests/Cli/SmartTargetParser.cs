@@ -6,7 +6,7 @@ namespace PatientAccess.LoadTests.Cli;
 /// <summary>Reads the options that name the authserver, the data folder, the app and the member.</summary>
 internal static class SmartTargetParser
 {
-    public static IReadOnlyList<string> Names { get; } = ["--authserver", "--data", "--client", "--scope", "--aud", "--email"];
+    public static IReadOnlyList<string> Names { get; } = ["--authserver", "--data", "--client", "--scope", "--aud", "--email", "--client-id", "--clients"];
 
     public static SmartTargetOptions Parse(CliArguments args)
     {
@@ -47,6 +47,20 @@ internal static class SmartTargetParser
             throw new CliUsageException($"--aud: '{audience}' is not an absolute http:// or https:// URL");
         }
 
+        var clientId = args.Single("--client-id");
+        if (clientId is not null && (clientId.Length is 0 or > 200 || clientId.Any(char.IsControl)))
+        {
+            throw new CliUsageException($"--client-id: '{clientId}' is not a client id");
+        }
+
+        var clients = args.Single("--clients");
+        if (clients is not null && (clientId is null || !File.Exists(clients)))
+        {
+            throw new CliUsageException(clientId is null
+                ? "--clients: give --client-id too (the app to launch, from that file)"
+                : $"--clients: '{clients}' is not a file");
+        }
+
         var email = args.Single("--email") ?? MemberIdentity.DefaultEmail;
         if (!MailAddress.TryCreate(email, out var address) || address.Address != email || !address.Host.Contains('.', StringComparison.Ordinal))
         {
@@ -58,6 +72,8 @@ internal static class SmartTargetParser
             AuthServer = authServer,
             DataDirectory = Path.GetFullPath(data),
             Client = client,
+            ClientId = clientId,
+            ClientsFile = clients is null ? null : Path.GetFullPath(clients),
             Scope = scope.Trim(),
             Audience = audience,
             Email = email,

@@ -34,7 +34,8 @@ internal static class TokenCommand
         try
         {
             // Introspection is only answered for the caller's own tokens, so it is always the confidential app's.
-            var client = DemoClients.Load(target.DataDirectory, options.Grant == TokenGrant.Introspect ? ClientKind.Confidential : target.Client);
+            var client = target.ClientId is not null ? target.LoadClient()
+                : DemoClients.Load(target.DataDirectory, options.Grant == TokenGrant.Introspect ? ClientKind.Confidential : target.Client);
             using var app = new SmartApp(target.Endpoints, client, target.Scope, target.Audience, SmartTimeouts.Request);
             using var mailbox = new SignInMailbox(target.Outbox, SmartTimeouts.Mail);
             using var preparation = new TokenPreparation(target.AuthServer, MemberIdentity.DemoJohnAllen(target.Email), mailbox, output);

@@ -48,12 +48,15 @@ internal static class Usage
           --aud URL            the FHIR base URL the tokens are for (required; the authserver does not
                                advertise it; ./run.sh's is http://localhost:5000/r4)
           --client KIND        confidential (client_secret_basic, default) or public (client_id only)
+          --client-id ID       another registered app than the demo ones, whose credentials are in
+                               --clients FILE (default DIR/demo-clients.json; same JSON shape)
           --scope S            default "launch/patient openid fhirUser offline_access patient/*.read"
           --email ADDR         the demo member's account address (default john.allen@example.com);
                                registered on first use, signed in with afterwards
           --categories LIST    launch only: sensitive categories to opt in to, comma-separated codes
                                (ETH, PSY, MH, HIV, SEX, STD, GDIS) or boxes (sud, mental, hiv, sexual,
                                genetic); none by default
+          --language L         launch only: the member's browser language, en (default) or es
 
         token options:
           --grant G            authorization_code, refresh_token or introspect (required)

@@ -31,9 +31,31 @@ internal static class DemoClients
         return Parse(text, kind, path);
     }
 
-    public static DemoClient Parse(string json, ClientKind kind, string source)
+    /// <summary>
+    /// Another app's credentials, from a file of the same shape (<c>--clients</c>): the entry with
+    /// <paramref name="clientId"/>, confidential when it has a client_secret, public otherwise.
+    /// </summary>
+    public static DemoClient LoadById(string path, string clientId)
     {
-        var clientId = kind == ClientKind.Confidential ? ConfidentialClientId : PublicClientId;
+        ArgumentNullException.ThrowIfNull(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SmartLaunchException($"{path}: cannot read the clients: {ex.Message}", ex);
+        }
+
+        return Parse(text, null, path, clientId);
+    }
+
+    public static DemoClient Parse(string json, ClientKind kind, string source) => Parse(json, kind, source, null);
+
+    private static DemoClient Parse(string json, ClientKind? kind, string source, string? id)
+    {
+        var clientId = id ?? (kind == ClientKind.Confidential ? ConfidentialClientId : PublicClientId);
         try
         {
             using var document = JsonDocument.Parse(json);
@@ -50,6 +72,7 @@ internal static class DemoClients
             }
 
             var secret = entry.TryGetProperty("client_secret", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+            kind ??= string.IsNullOrEmpty(secret) ? ClientKind.Public : ClientKind.Confidential;
             if (kind == ClientKind.Confidential && string.IsNullOrEmpty(secret))
             {
                 throw new SmartLaunchException($"{source}: '{clientId}' has no client_secret");

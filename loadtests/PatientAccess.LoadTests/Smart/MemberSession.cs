@@ -19,12 +19,12 @@ internal sealed class MemberSession : IDisposable
     private readonly SignInMailbox _mailbox;
     private readonly IReadOnlyList<string> _categoryBoxes;
 
-    public MemberSession(Uri authServer, MemberIdentity identity, SignInMailbox mailbox, IReadOnlyList<string> categoryBoxes, TimeSpan requestTimeout)
+    public MemberSession(Uri authServer, MemberIdentity identity, SignInMailbox mailbox, IReadOnlyList<string> categoryBoxes, TimeSpan requestTimeout, string language = "en-US")
     {
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(mailbox);
         ArgumentNullException.ThrowIfNull(categoryBoxes);
-        _browser = new MemberBrowser(authServer, requestTimeout);
+        _browser = new MemberBrowser(authServer, requestTimeout, language);
         _identity = identity;
         _mailbox = mailbox;
         _categoryBoxes = categoryBoxes;

@@ -15,14 +15,18 @@ internal sealed class MemberBrowser : IDisposable
     private readonly Uri _authServer;
     private readonly HttpClient _client;
 
-    public MemberBrowser(Uri authServer, TimeSpan requestTimeout)
+    /// <summary>A browser for the member pages of <paramref name="authServer"/>, each request bounded by <paramref name="requestTimeout"/>.</summary>
+    /// <param name="authServer">The authserver's base URL.</param>
+    /// <param name="requestTimeout">Per request.</param>
+    /// <param name="language">The browser's Accept-Language: the pages', and the member's account's, language (en-US by default).</param>
+    public MemberBrowser(Uri authServer, TimeSpan requestTimeout, string language = "en-US")
     {
         ArgumentNullException.ThrowIfNull(authServer);
         _authServer = authServer;
         _client = HttpClients.ForRequests(new CookieContainer(), requestTimeout);
         _client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
         // The pages speak English or Spanish; English keeps error messages readable in reports.
-        _client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+        _client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
         _client.DefaultRequestHeaders.UserAgent.ParseAdd("PatientAccess.LoadTests");
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PatientAccess.Gateway.Observability;
@@ -28,20 +29,20 @@ internal sealed class LimiterHarness : IAsyncDisposable
     /// <summary>A bucket of its own for each test (a fresh key), so tests never share state.</summary>
     public static RateLimitBucket Bucket(string name, BucketLimit limit) => new($"test:{name}:{Guid.NewGuid():N}", limit);
 
-    public SharedRateLimiter NewLimiter(RateLimitOptions? options = null, int redisTimeoutMilliseconds = 2000)
+    public SharedRateLimiter NewLimiter(RateLimitOptions? options = null, int redisTimeoutMilliseconds = 2000, ILogger<SharedRateLimiter>? logger = null)
     {
         var connection = new RedisConnection(
             Options.Create(new RedisOptions { ConnectionString = Redis.ConnectionString, TimeoutMilliseconds = redisTimeoutMilliseconds }),
             NullLogger<RedisConnection>.Instance);
         _connections.Add(connection);
         return new SharedRateLimiter(connection, new LocalRateLimiter(TimeProvider.System), Options.Create(options ?? new RateLimitOptions()),
-            new GatewayMetrics(_services.GetRequiredService<IMeterFactory>()), TimeProvider.System, NullLogger<SharedRateLimiter>.Instance);
+            new GatewayMetrics(_services.GetRequiredService<IMeterFactory>()), TimeProvider.System, logger ?? NullLogger<SharedRateLimiter>.Instance);
     }
 
     /// <summary>A limiter whose connection is up, as a running gateway's is (it connects at startup).</summary>
-    public async Task<SharedRateLimiter> ConnectedLimiterAsync(RateLimitOptions? options = null, int redisTimeoutMilliseconds = 2000)
+    public async Task<SharedRateLimiter> ConnectedLimiterAsync(RateLimitOptions? options = null, int redisTimeoutMilliseconds = 2000, ILogger<SharedRateLimiter>? logger = null)
     {
-        var limiter = NewLimiter(options, redisTimeoutMilliseconds);
+        var limiter = NewLimiter(options, redisTimeoutMilliseconds, logger);
         var warmUp = new[] { Bucket("warm-up", Unlimited) };
         Assert.True(await Eventually.TrueAsync(async () => (await limiter.DecideAsync(warmUp)) is { Allowed: true, Local: false }, TimeSpan.FromSeconds(10)),
             "the limiter never reached Redis");

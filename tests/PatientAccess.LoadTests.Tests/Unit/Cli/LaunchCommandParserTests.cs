@@ -40,6 +40,21 @@ public sealed class LaunchCommandParserTests : IDisposable
         Assert.Equal(["mental", "sud", "hiv"], options.CategoryBoxes);
     }
 
+    [Fact]
+    public void Parse_ClientIdAndClientsFile_ThatAppFromThatFile()
+    {
+        var clients = Path.Combine(_args.DataDirectory, "portal-apps.json");
+        File.WriteAllText(clients, """[{"client_id":"portal-app","client_secret":"x","redirect_uris":["https://app.example/cb"]}]""");
+
+        var result = CliParser.Parse(_args.Launch("--client-id", "portal-app", "--clients", clients));
+
+        var options = Assert.IsType<LaunchCommandOptions>(result.Options);
+        Assert.Equal("portal-app", options.Target.ClientId);
+        Assert.Equal(new DemoClient("portal-app", "x", new Uri("https://app.example/cb")), options.Target.LoadClient());
+        Assert.Equal("en", options.Language);
+        Assert.Equal("es", Assert.IsType<LaunchCommandOptions>(CliParser.Parse(_args.Launch("--language", "es")).Options).Language);
+    }
+
     [Theory]
     [InlineData("--authserver: required", "--no-authserver")]
     [InlineData("--authserver: 'not a url' is not an absolute http:// or https:// URL", "--authserver", "not a url")]
@@ -54,6 +69,9 @@ public sealed class LaunchCommandParserTests : IDisposable
     [InlineData("--email: 'john' is not an e-mail address", "--email", "john")]
     [InlineData("--email: 'john@localhost' is not an e-mail address", "--email", "john@localhost")]
     [InlineData("--categories: 'XYZ' is not a sensitive category; use ETH, PSY, MH", "--categories", "MH,XYZ")]
+    [InlineData("--clients: give --client-id too", "--clients", "/etc/hostname")]
+    [InlineData("--clients: '/no/such/file.json' is not a file", "--client-id", "portal-app", "--clients", "/no/such/file.json")]
+    [InlineData("--language: 'fr' is not en or es", "--language", "fr")]
     [InlineData("unknown argument '--rate'", "--rate", "5")]
     [InlineData("--email: missing value", "--email")]
     [InlineData("--allow-remote: takes no value", "--allow-remote=yes")]

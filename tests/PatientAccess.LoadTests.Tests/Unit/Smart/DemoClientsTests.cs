@@ -45,6 +45,33 @@ public class DemoClientsTests
     }
 
     [Fact]
+    public void LoadById_AnotherAppsFile_ThatAppKindFromItsSecret()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, """
+                [
+                  { "client_id": "portal-app-1", "client_secret": "s3cret", "redirect_uris": [ "https://app.example/callback" ] },
+                  { "client_id": "portal-app-2", "redirect_uris": [ "https://two.example/cb" ] }
+                ]
+                """);
+
+            var confidential = DemoClients.LoadById(path, "portal-app-1");
+            var browser = DemoClients.LoadById(path, "portal-app-2");
+            var missing = Assert.Throws<SmartLaunchException>(() => DemoClients.LoadById(path, "portal-app-3"));
+
+            Assert.Equal(new DemoClient("portal-app-1", "s3cret", new Uri("https://app.example/callback")), confidential);
+            Assert.Equal(ClientKind.Public, browser.Kind);
+            Assert.Contains("no client 'portal-app-3'", missing.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Authenticate_Confidential_ClientSecretBasicWithFormEncodedParts()
     {
         var client = DemoClients.Parse(Seeded, ClientKind.Confidential, "demo-clients.json");

@@ -1,0 +1,4 @@
+namespace PatientAccess.EndToEnd.Tests.Enforcement;
+
+/// <summary>A confidential app a developer registered and the plan approved: in the gallery, open to every member.</summary>
+internal sealed record ProductionApp(string ClientId, string Secret, string Name, string Redirect, string DeveloperEmail);
