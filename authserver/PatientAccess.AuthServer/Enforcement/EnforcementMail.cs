@@ -15,14 +15,19 @@ namespace PatientAccess.AuthServer.Enforcement;
 /// </summary>
 internal sealed class EnforcementMail(IDbContextFactory<AuthDbContext> contexts, IMailSender mail, IOptions<EnforcementOptions> options, TimeProvider time)
 {
-    /// <summary>Every member with a live grant to the app, once, in their language (default English). Count = e-mails sent for this action.</summary>
+    /// <summary>
+    /// Every member who ever authorized the app, once, in their language (default English). Count =
+    /// e-mails sent for this action. Revoked grants count too: the reuse defence revokes the grant
+    /// of exactly the member whose code or refresh token was stolen, who most needs to hear of it,
+    /// and a member who disconnected the app still had their data go to it.
+    /// </summary>
     public async Task<StepResult> MembersAsync(EnforcementActionRecord action, ClientRecord client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(client);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var members = await db.Grants.AsNoTracking()
-            .Where(g => g.ClientId == action.ClientId && g.RevokedAt == null)
+            .Where(g => g.ClientId == action.ClientId)
             .Select(g => g.MemberAccountId)
             .Distinct()
             .ToListAsync(cancellationToken);

@@ -19,6 +19,34 @@ public sealed class EnforcementTests(AuthBackends backends)
 
     [Theory]
     [MemberData(nameof(AuthBackends.Names), MemberType = typeof(AuthBackends))]
+    public async Task Suspend_MemberWhoseGrantTheReuseDefenceRevoked_StillMailedOnce(string backend)
+    {
+        await using var host = await backends.FreshAsync(backend);
+        var email = "m" + Guid.NewGuid().ToString("N")[..10] + "@example.com";
+        var account = await host.Service<PatientAccess.AuthServer.Member.Sessions.MemberAccounts>().CreateAsync(email, "pat-stolen", Ct);
+        Assert.NotNull(account);
+        var app = new SmartApp(host) { Member = account.AccountId };
+        var tokens = await app.LaunchAsync();
+        var stolen = (string)tokens["refresh_token"]!;
+        using (var rotated = await app.RefreshAsync(stolen))
+        {
+            Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
+        }
+
+        // The thief replays the rotated-out refresh token: the defence revokes the member's whole grant.
+        using (var replay = await app.RefreshAsync(stolen))
+        {
+            Assert.Equal("invalid_grant", (string)(await SmartApp.JsonAsync(replay))["error"]!);
+        }
+
+        var answer = await Enforce.OkAsync(host, app.ClientId, Enforce.Body("suspend"));
+
+        Assert.Equal(1, Enforce.Count(answer, "member_emails"));
+        Assert.Single(OutboxMail.All(host.DataDirectory), m => m.To == email);
+    }
+
+    [Theory]
+    [MemberData(nameof(AuthBackends.Names), MemberType = typeof(AuthBackends))]
     public async Task Suspend_EveryStepOnce_MembersMailedOnceInTheirLanguage_ReplayChangesNothing(string backend)
     {
         await using var host = await backends.FreshAsync(backend, new Dictionary<string, string?> { ["Enforcement:PlanContacts:0"] = Contact });
