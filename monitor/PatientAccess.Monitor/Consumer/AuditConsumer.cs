@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.Extensions.Options;
 using PatientAccess.ServiceDefaults.Redis;
 using StackExchange.Redis;
@@ -82,7 +81,7 @@ internal sealed partial class AuditConsumer(
             {
                 break;
             }
-            catch (Exception ex) when (ex is RedisException or TimeoutException or DbException or InvalidOperationException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 // NOGROUP after a Redis that lost its data: the group is made again from the stream's start.
                 groupReady = !ex.Message.Contains("NOGROUP", StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using PatientAccess.Data;
+using PatientAccess.Monitor.Storage;
 
 namespace PatientAccess.Monitor.Flags;
 
@@ -24,12 +25,7 @@ internal sealed class FlagDatabase(DbConnectionFactory connections) : IDisposabl
             {
                 if (!_schemaReady)
                 {
-                    foreach (var statement in FlagSchema.Statements(connections.Provider))
-                    {
-                        await using var command = connection.CreateCommand();
-                        command.CommandText = statement;
-                        await command.ExecuteNonQueryAsync(cancellationToken);
-                    }
+                    await SchemaApplier.ApplyAsync(connection, connections.Provider, FlagSchema.Statements(connections.Provider), cancellationToken);
 
                     _schemaReady = true;
                 }

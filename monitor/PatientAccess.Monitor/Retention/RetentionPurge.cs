@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.Extensions.Options;
 using PatientAccess.Monitor.Observability;
 using PatientAccess.Monitor.Storage;
@@ -42,8 +41,10 @@ internal sealed partial class RetentionPurge(AuditStore store, MonitorMetrics me
             {
                 await PurgeOnceAsync(stoppingToken);
             }
-            catch (DbException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
+                // Whatever failed (the database away, a schema race at start), the monitor keeps
+                // consuming: a background service that throws would stop the whole host.
                 LogFailed(logger, ex.Message);
             }
 

@@ -167,12 +167,7 @@ internal sealed class AuditStore(DbConnectionFactory connections, IOptions<Audit
         {
             if (!_schemaReady)
             {
-                foreach (var statement in AuditSchema.Statements(connections.Provider))
-                {
-                    await using var command = connection.CreateCommand();
-                    command.CommandText = statement;
-                    await command.ExecuteNonQueryAsync(cancellationToken);
-                }
+                await SchemaApplier.ApplyAsync(connection, connections.Provider, AuditSchema.Statements(connections.Provider), cancellationToken);
 
                 _schemaReady = true;
             }

@@ -42,7 +42,7 @@ internal sealed partial class ProductionApps(EnforcementServices stack)
             ["website"] = website,
         }, HttpStatusCode.Created);
         var clientId = (string)client["client_id"]!;
-        var app = new ProductionApp(clientId, (string)client["client_secret"]!, name, redirect, email);
+        var app = new ProductionApp(clientId, (string)client["client_secret"]!, name, redirect, email, (string)session["access_token"]!);
         if (!production)
         {
             return app;

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
+using PatientAccess.Monitor.Tests.Support;
 using PatientAccess.Testing;
 using Task = System.Threading.Tasks.Task;
 
@@ -129,7 +130,7 @@ public sealed class AuditTrailCrossProcessTests(AuditServices stack) : IClassFix
     }
 
     [Fact]
-    public async Task MonitorKilledAndRedisRestartedMidStream_EveryEventStoredExactlyOnce()
+    public async Task MonitorKilledAndRedisRestartedMidStream_EveryEventStoredExactlyOnceAndNoFalseAction()
     {
         var app = "load-" + Guid.NewGuid().ToString("N")[..6];
         var token = stack.Tokens.Create(app, "pat-9");
@@ -143,15 +144,27 @@ public sealed class AuditTrailCrossProcessTests(AuditServices stack) : IClassFix
             }
         }
 
+        // A second app one write attempt short of the detector's default threshold (5 in 300 s), its
+        // attempts spread over the outage: were a replayed or re-claimed event counted twice, it would
+        // cross and be flagged for an action it never earned.
+        var careful = "careful-" + Guid.NewGuid().ToString("N")[..6];
+        var carefulToken = stack.Tokens.Create(careful, "pat-8");
+        var writes = new List<string>();
+        async Task WriteAsync() => writes.Add(await SendAsync(Request(HttpMethod.Put, "/r4/Patient/pat-8", carefulToken), HttpStatusCode.MethodNotAllowed));
+
+        await WriteAsync();
         await BurstAsync(100);
+        await WriteAsync();
         stack.Monitor.Kill();
         await BurstAsync(100);
         await stack.Redis.StopAsync();
         // While Redis is down the gateway answers and spools its events to disk.
+        await WriteAsync();
         await BurstAsync(50);
         await stack.Redis.RestartAsync();
         await BurstAsync(50);
         await stack.StartMonitorAsync();
+        await WriteAsync();
         await BurstAsync(100);
 
         List<string> stored = [];
@@ -162,5 +175,9 @@ public sealed class AuditTrailCrossProcessTests(AuditServices stack) : IClassFix
         }, TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(1)), $"{stored.Count} of {sent.Count} stored\n{stack.Output}");
         Assert.Equal(sent.Count, stored.Count);
         Assert.Equal(sent.Order(), stored.Order());
+        Assert.True(await Eventually.TrueAsync(async () => (await SearchAllAsync($"?agent={careful}")).Count == writes.Count, Patience), stack.Output);
+        using var staff = stack.MonitorClient();
+        Assert.Empty(await DetectionSetup.FlagsOfAsync(staff, careful));
+        Assert.Empty(await DetectionSetup.FlagsOfAsync(staff, app));
     }
 }

@@ -94,7 +94,9 @@ public sealed class DetectionCrossProcessTests : IAsyncLifetime
         Assert.Equal("suspended", _authServer.StatusOf(bad));
         Assert.Empty(_authServer.CallsFor(good));
         Assert.Empty(await DetectionSetup.FlagsOfAsync(staff, good));
-        var metrics = await MetricsAsync();
+        // The gauges follow the flag table at the review upkeep's next tick (about a second).
+        var metrics = string.Empty;
+        await Eventually.TrueAsync(async () => (metrics = await MetricsAsync()).Contains($"patientaccess_monitor_app_flagged{{client_id=\"{bad}\"}} 1", StringComparison.Ordinal), Patience);
         Assert.Contains("patientaccess_monitor_detections_total{detector=\"write-attempts\"}", metrics, StringComparison.Ordinal);
         Assert.Contains("patientaccess_monitor_actions_total{action=\"suspend\"}", metrics, StringComparison.Ordinal);
         Assert.Contains($"patientaccess_monitor_app_flagged{{client_id=\"{bad}\"}} 1", metrics, StringComparison.Ordinal);
