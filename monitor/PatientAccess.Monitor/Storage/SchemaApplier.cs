@@ -15,7 +15,29 @@ internal static class SchemaApplier
     /// <summary>Any fixed number, the same for every monitor table set: they are made one after the other.</summary>
     private const long AdvisoryLockKey = 0x5041_4D4F_4E49_5452; // "PAMONITR"
 
+    private const int Attempts = 10;
+
+    /// <summary>
+    /// Retried a few times: while another process holds SQLite's write lock, preparing a statement fails,
+    /// and SQLitePCL reports that failure as an ArgumentOutOfRangeException rather than SQLITE_BUSY.
+    /// </summary>
     public static async Task ApplyAsync(DbConnection connection, DatabaseProvider provider, IReadOnlyList<string> statements, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ApplyOnceAsync(connection, provider, statements, cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (attempt < Attempts && ex is not OperationCanceledException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private static async Task ApplyOnceAsync(DbConnection connection, DatabaseProvider provider, IReadOnlyList<string> statements, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(statements);
