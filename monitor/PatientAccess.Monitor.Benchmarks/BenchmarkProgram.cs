@@ -85,8 +85,9 @@ internal static class BenchmarkProgram
         await db.StreamCreateConsumerGroupAsync(stream, "monitor", "0-0");
         var databaseOptions = Options.Create(new DatabaseOptions { Provider = provider, ConnectionString = connection });
         var service = Options.Create(new ServiceOptions { DataDirectory = folder });
-        using var store = new AuditStore(new DbConnectionFactory(databaseOptions, service, new DatabaseFileName($"bench-{synchronous}.db")),
-            Options.Create(new AuditStoreOptions { SqliteSynchronous = synchronous }));
+        var connections = new DbConnectionFactory(databaseOptions, service, new DatabaseFileName($"bench-{synchronous}.db"));
+        using var schema = new MonitorSchema(connections);
+        var store = new AuditStore(connections, schema, Options.Create(new AuditStoreOptions { SqliteSynchronous = synchronous }));
         using var meters = new Meters();
         var processor = new BatchProcessor(store, [], new MonitorMetrics(meters), Options.Create(new ConsumerOptions { StreamKey = stream, BatchSize = batch }),
             TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<BatchProcessor>.Instance);

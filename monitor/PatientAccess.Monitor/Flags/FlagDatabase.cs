@@ -4,37 +4,15 @@ using PatientAccess.Monitor.Storage;
 
 namespace PatientAccess.Monitor.Flags;
 
-/// <summary>Connections to the monitor's database with the flag tables made on first use (and again after a failure), as the audit store does.</summary>
-internal sealed class FlagDatabase(DbConnectionFactory connections) : IDisposable
+/// <summary>Connections to the monitor's database, its tables made on first use (<see cref="MonitorSchema"/>).</summary>
+internal sealed class FlagDatabase(DbConnectionFactory connections, MonitorSchema schema)
 {
-    private readonly SemaphoreSlim _schemaLock = new(1, 1);
-    private volatile bool _schemaReady;
-
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = await connections.OpenAsync(cancellationToken);
-        if (_schemaReady)
-        {
-            return connection;
-        }
-
         try
         {
-            await _schemaLock.WaitAsync(cancellationToken);
-            try
-            {
-                if (!_schemaReady)
-                {
-                    await SchemaApplier.ApplyAsync(connection, connections.Provider, FlagSchema.Statements(connections.Provider), cancellationToken);
-
-                    _schemaReady = true;
-                }
-            }
-            finally
-            {
-                _schemaLock.Release();
-            }
-
+            await schema.EnsureAsync(connection, cancellationToken);
             return connection;
         }
         catch
@@ -43,6 +21,4 @@ internal sealed class FlagDatabase(DbConnectionFactory connections) : IDisposabl
             throw;
         }
     }
-
-    public void Dispose() => _schemaLock.Dispose();
 }

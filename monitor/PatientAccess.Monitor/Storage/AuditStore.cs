@@ -13,10 +13,8 @@ namespace PatientAccess.Monitor.Storage;
 /// The schema is made on first use, and again after a failure, so a database that is down at
 /// start does not stop the service.
 /// </summary>
-internal sealed class AuditStore(DbConnectionFactory connections, IOptions<AuditStoreOptions> options) : IDisposable
+internal sealed class AuditStore(DbConnectionFactory connections, MonitorSchema schema, IOptions<AuditStoreOptions> options)
 {
-    private readonly SemaphoreSlim _schemaLock = new(1, 1);
-    private volatile bool _schemaReady;
 
     public DatabaseProvider Provider => connections.Provider;
 
@@ -122,8 +120,6 @@ internal sealed class AuditStore(DbConnectionFactory connections, IOptions<Audit
         return result;
     }
 
-    public void Dispose() => _schemaLock.Dispose();
-
     internal static void Add(DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();
@@ -146,10 +142,7 @@ internal sealed class AuditStore(DbConnectionFactory connections, IOptions<Audit
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            if (!_schemaReady)
-            {
-                await EnsureSchemaAsync(connection, cancellationToken);
-            }
+            await schema.EnsureAsync(connection, cancellationToken);
 
             return connection;
         }
@@ -157,24 +150,6 @@ internal sealed class AuditStore(DbConnectionFactory connections, IOptions<Audit
         {
             await connection.DisposeAsync();
             throw;
-        }
-    }
-
-    private async Task EnsureSchemaAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        await _schemaLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_schemaReady)
-            {
-                await SchemaApplier.ApplyAsync(connection, connections.Provider, AuditSchema.Statements(connections.Provider), cancellationToken);
-
-                _schemaReady = true;
-            }
-        }
-        finally
-        {
-            _schemaLock.Release();
         }
     }
 }
