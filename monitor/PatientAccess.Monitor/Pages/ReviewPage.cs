@@ -16,7 +16,7 @@ internal sealed class ReviewPage
     private readonly HttpContext _context;
     private readonly AntiforgeryTokenSet _tokens;
 
-    public ReviewPage(HttpContext context, IReadOnlyList<PageError>? errors = null)
+    public ReviewPage(HttpContext context, IReadOnlyList<FieldError>? errors = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         _context = context;
@@ -27,7 +27,7 @@ internal sealed class ReviewPage
 
     public ReviewText T { get; }
 
-    public IReadOnlyList<PageError> Errors { get; }
+    public IReadOnlyList<FieldError> Errors { get; }
 
     /// <summary>Shown in the header when signed in: the sign-out form.</summary>
     public bool SignedIn { get; init; }
@@ -66,45 +66,27 @@ internal sealed class ReviewPage
         SecurityHeaders.Apply(_context);
         var other = T.Language == ReviewText.Spanish ? ReviewText.English : ReviewText.Spanish;
         var back = _context.Request.Path.Value + _context.Request.QueryString.Value;
-        var summary = Errors.Count == 0 ? Html.Empty : Html.Of($"""
-            <div class="error-summary" id="error-summary" role="alert" tabindex="-1">
-            <h2>{T["reviews.errors.title"]}</h2>
-            <ul>{Html.Join(Errors.Select(e => Html.Of($"<li><a href=\"#{e.Field}\">{e.Message}</a></li>")))}</ul>
-            </div>
-            """);
         var signOut = !SignedIn ? Html.Empty : Html.Of($"""
             <ul class="area-nav">
             <li><form method="post" action="/reviews/signout">{Csrf}<button type="submit" class="link">{T["reviews.signout"]}</button></form></li>
             </ul>
             """);
-        var html = Html.Of($"""
-            <!DOCTYPE html>
-            <html lang="{T.Language}">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{(Errors.Count == 0 ? string.Empty : T["reviews.errors.titlePrefix"])}{title} – {T["reviews.plan"]}</title>
-            <link rel="stylesheet" href="{ReviewAssets.StylePath}">
-            <script src="{ReviewAssets.ScriptPath}" defer></script>
-            </head>
-            <body>
-            <a class="skip" href="#main">{T["reviews.skip"]}</a>
-            <header>
-            <p class="plan">{T["reviews.plan"]}</p>
-            {signOut}
-            <nav aria-label="{T["reviews.languageNav"]}">
-            <a href="/reviews/language?to={other}&amp;return={Uri.EscapeDataString(ReviewAssets.SafeReturn(back))}" lang="{other}" hreflang="{other}">{ReviewText.For(other)["reviews.switchTo"]}</a>
-            </nav>
-            </header>
-            <main id="main" tabindex="-1">
-            <h1>{title}</h1>
-            {summary}
-            {body}
-            </main>
-            <footer><p>{T["reviews.footer"]}</p></footer>
-            </body>
-            </html>
-            """);
+        var html = new PageDocument
+        {
+            Language = T.Language,
+            PlanName = T["reviews.plan"],
+            ErrorTitlePrefix = T["reviews.errors.titlePrefix"],
+            ErrorsHeading = T["reviews.errors.title"],
+            StylesheetPath = ReviewAssets.StylePath,
+            ScriptPath = ReviewAssets.ScriptPath,
+            SkipText = T["reviews.skip"],
+            AreaNav = signOut,
+            LanguageNavLabel = T["reviews.languageNav"],
+            OtherLanguage = other,
+            SwitchHref = $"/reviews/language?to={other}&return={Uri.EscapeDataString(ReviewAssets.SafeReturn(back))}",
+            SwitchText = ReviewText.For(other)["reviews.switchTo"],
+            Footer = T["reviews.footer"],
+        }.Render(title, Errors, body);
         return Results.Content(html.Value, "text/html; charset=utf-8", statusCode: status);
     }
 }

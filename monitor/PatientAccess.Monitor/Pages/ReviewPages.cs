@@ -86,12 +86,12 @@ internal static class ReviewPages
         var t = ReviewText.Resolve(context);
         if (key.Length == 0)
         {
-            return SignInPage(new ReviewPage(context, [new PageError("key", t["reviews.signin.missing"])]), null, StatusCodes.Status400BadRequest);
+            return SignInPage(new ReviewPage(context, [new FieldError("key", t["reviews.signin.missing"])]), null, StatusCodes.Status400BadRequest);
         }
 
         if (StaffKeyHash(key, staff.Value) is not { } hash)
         {
-            return SignInPage(new ReviewPage(context, [new PageError("key", t["reviews.signin.error"])]), null, StatusCodes.Status401Unauthorized);
+            return SignInPage(new ReviewPage(context, [new FieldError("key", t["reviews.signin.error"])]), null, StatusCodes.Status401Unauthorized);
         }
 
         // As the authserver names staff: the key's fingerprint, which an operator can match to Staff:KeyHashes.
@@ -137,12 +137,12 @@ internal static class ReviewPages
         if (reason.Length == 0 || reason.Length > ReviewItemView.MaxReason)
         {
             var message = reason.Length == 0 ? t["reviews.reason.missing"] : t["reviews.reason.tooLong"];
-            return await QueuePageAsync(context, new ReviewPage(context, [new PageError(field, message)]) { SignedIn = true }, null, reasons, StatusCodes.Status400BadRequest);
+            return await QueuePageAsync(context, new ReviewPage(context, [new FieldError(field, message)]) { SignedIn = true }, null, reasons, StatusCodes.Status400BadRequest);
         }
 
         if (context.RequestServices.GetService<IStaffDecisions>() is not { } decisions)
         {
-            return await QueuePageAsync(context, new ReviewPage(context, [new PageError(field, t["reviews.unavailable"])]) { SignedIn = true }, null, reasons, StatusCodes.Status503ServiceUnavailable);
+            return await QueuePageAsync(context, new ReviewPage(context, [new FieldError(field, t["reviews.unavailable"])]) { SignedIn = true }, null, reasons, StatusCodes.Status503ServiceUnavailable);
         }
 
         var result = decision == "reinstate"
@@ -151,7 +151,7 @@ internal static class ReviewPages
         if (!result.Succeeded)
         {
             var message = t.Format("reviews.decision.failed", clientId, result.Error ?? result.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            return await QueuePageAsync(context, new ReviewPage(context, [new PageError(field, message)]) { SignedIn = true }, null, reasons, result.StatusCode is >= 400 and < 600 ? result.StatusCode : StatusCodes.Status502BadGateway);
+            return await QueuePageAsync(context, new ReviewPage(context, [new FieldError(field, message)]) { SignedIn = true }, null, reasons, result.StatusCode is >= 400 and < 600 ? result.StatusCode : StatusCodes.Status502BadGateway);
         }
 
         var done = t.Format(decision == "reinstate" ? "reviews.decided.reinstated" : "reviews.decided.revoked", clientId);

@@ -69,40 +69,22 @@ internal sealed class MemberPage
         SecurityHeaders.Apply(_context, formTarget);
         var other = T.Language == MemberText.Spanish ? MemberText.English : MemberText.Spanish;
         var back = LanguageReturn ?? _context.Request.Path.Value ?? "/member";
-        var summary = Errors.Count == 0 ? Html.Empty : Html.Of($"""
-            <div class="error-summary" id="error-summary" role="alert" tabindex="-1">
-            <h2>{T["errors.title"]}</h2>
-            <ul>{Html.Join(Errors.Select(e => Html.Of($"<li><a href=\"#{e.Field}\">{e.Message}</a></li>")))}</ul>
-            </div>
-            """);
-        var html = Html.Of($"""
-            <!DOCTYPE html>
-            <html lang="{T.Language}">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{(Errors.Count == 0 ? string.Empty : T["errors.titlePrefix"])}{title} – {T["plan.name"]}</title>
-            <link rel="stylesheet" href="/member/assets/site.css">
-            <script src="/member/assets/member.js" defer></script>
-            </head>
-            <body>
-            <a class="skip" href="#main">{T["layout.skip"]}</a>
-            <header>
-            <p class="plan">{T["plan.name"]}</p>
-            {AreaNav}
-            <nav aria-label="{T["layout.languageNav"]}">
-            <a href="/member/language?to={other}&amp;return={Uri.EscapeDataString(back)}" lang="{other}" hreflang="{other}">{MemberText.For(other)["layout.switchTo"]}</a>
-            </nav>
-            </header>
-            <main id="main" tabindex="-1">
-            <h1>{title}</h1>
-            {summary}
-            {body}
-            </main>
-            <footer><p>{T["layout.footer"]}</p></footer>
-            </body>
-            </html>
-            """);
+        var html = new PageDocument
+        {
+            Language = T.Language,
+            PlanName = T["plan.name"],
+            ErrorTitlePrefix = T["errors.titlePrefix"],
+            ErrorsHeading = T["errors.title"],
+            StylesheetPath = "/member/assets/site.css",
+            ScriptPath = "/member/assets/member.js",
+            SkipText = T["layout.skip"],
+            AreaNav = AreaNav ?? Html.Empty,
+            LanguageNavLabel = T["layout.languageNav"],
+            OtherLanguage = other,
+            SwitchHref = $"/member/language?to={other}&return={Uri.EscapeDataString(back)}",
+            SwitchText = MemberText.For(other)["layout.switchTo"],
+            Footer = T["layout.footer"],
+        }.Render(title, Errors, body);
         return Results.Content(html.Value, "text/html; charset=utf-8", statusCode: status);
     }
 
