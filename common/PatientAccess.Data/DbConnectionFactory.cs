@@ -6,9 +6,20 @@ using PatientAccess.ServiceDefaults.Hosting;
 
 namespace PatientAccess.Data;
 
-/// <summary>Opens connections to the service's database, whichever provider is configured.</summary>
+/// <summary>
+/// Opens connections to the service's database, whichever provider is configured. SQLite
+/// connections use SQLite's default private cache, not shared-cache mode: shared cache turns WAL's
+/// readers-beside-the-writer into table locks inside the process (a staff search waited for the
+/// monitor's inserts, and a prepare that met another connection's schema change failed at once with
+/// SQLITE_LOCKED instead of waiting), and SQLite's documentation discourages it. Each connection
+/// waits for the write lock in SQLite's own busy handler (<see cref="SqliteBusyTimeoutMilliseconds"/>),
+/// not in Microsoft.Data.Sqlite's fixed 150 ms retries.
+/// </summary>
 public sealed class DbConnectionFactory
 {
+    /// <summary>How long a SQLite statement waits for another connection's write lock before it fails (SQLITE_BUSY).</summary>
+    public const int SqliteBusyTimeoutMilliseconds = 10_000;
+
     private readonly string _connectionString;
 
     public DbConnectionFactory(IOptions<DatabaseOptions> database, IOptions<ServiceOptions> service, DatabaseFileName fileName)
@@ -32,6 +43,13 @@ public sealed class DbConnectionFactory
         try
         {
             await connection.OpenAsync(cancellationToken);
+            if (Provider == DatabaseProvider.Sqlite)
+            {
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = FormattableString.Invariant($"PRAGMA busy_timeout={SqliteBusyTimeoutMilliseconds}");
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             return connection;
         }
         catch
@@ -49,7 +67,6 @@ public sealed class DbConnectionFactory
         {
             DataSource = Path.Combine(folder, fileName),
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Shared,
         }.ToString();
     }
 }

@@ -17,8 +17,8 @@ namespace PatientAccess.Monitor.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project monitor/PatientAccess.Monitor.Benchmarks -- [events] [batch]</c>:
 /// fills a stream with gateway-shaped events (not timed), then consumes it with the monitor's own
-/// batch processor (XREADGROUP, parse, map to AuditEvent, serialize, one transaction per batch,
-/// XACK) until every event is stored, on SQLite (a file, WAL, synchronous FULL and NORMAL) and on PostgreSQL
+/// batch processor and pipeline (XREADGROUP, parse, map to AuditEvent, serialize, one transaction per batch,
+/// XACK; the next batch read and mapped while one is stored) until every event is stored, on SQLite (a file, WAL, synchronous FULL and NORMAL) and on PostgreSQL
 /// (a fresh local cluster, which the test helper runs with fsync off), and prints events per second.
 /// Also the mapping alone (parse + AuditEvent JSON), and what Firely's model and serializer would cost instead.
 /// </summary>
@@ -93,6 +93,7 @@ internal static class BenchmarkProgram
             TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<BatchProcessor>.Instance);
         await store.CountAsync(CancellationToken.None); // the schema, outside the timing
 
+        var pipeline = new BatchPipeline(processor);
         var watch = Stopwatch.StartNew();
         long stored = 0;
         while (stored < count)
@@ -103,7 +104,9 @@ internal static class BenchmarkProgram
                 break;
             }
 
-            stored += (await processor.ProcessAsync(db, entries, CancellationToken.None)).Stored;
+            // As the consumer does: the next batch read and mapped while this one is stored.
+            stored += (await pipeline.RunAsync(db, entries, batch, () => db.StreamReadGroupAsync(stream, "monitor", "bench", StreamPosition.NewMessages, batch),
+                () => true, CancellationToken.None)).Stored;
         }
 
         watch.Stop();

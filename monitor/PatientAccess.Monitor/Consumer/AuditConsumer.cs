@@ -8,12 +8,12 @@ namespace PatientAccess.Monitor.Consumer;
 /// Reads the audit stream in the consumer group, at least once: first this consumer's own pending
 /// entries (after a failed round or a reconnect), then, every half <see cref="ConsumerOptions.ClaimIdleSeconds"/>,
 /// entries another consumer left pending that long (XAUTOCLAIM: a killed monitor's batch), then new
-/// entries. The group's position lives in Redis, so a restarted monitor resumes where the group stopped.
+/// entries (in overlapped rounds while they come in full batches, <see cref="BatchPipeline"/>). The group's position lives in Redis, so a restarted monitor resumes where the group stopped.
 /// A Redis or database failure never stops the loop: it waits a second and starts over, its
 /// delivered entries still pending.
 /// </summary>
 internal sealed partial class AuditConsumer(
-    RedisConnection redis, BatchProcessor processor, ConsumerLag lag, IOptions<ConsumerOptions> options, TimeProvider time, ILogger<AuditConsumer> logger)
+    RedisConnection redis, BatchProcessor processor, BatchPipeline pipeline, ConsumerLag lag, IOptions<ConsumerOptions> options, TimeProvider time, ILogger<AuditConsumer> logger)
     : BackgroundService
 {
     private readonly ConsumerOptions _options = options.Value;
@@ -75,7 +75,12 @@ internal sealed partial class AuditConsumer(
                     continue;
                 }
 
-                await processor.ProcessAsync(db, entries, stoppingToken);
+                // Full batches (a backlog, a saturated gateway): the next is read and mapped while this one is stored,
+                // until the lag is due to be measured or another consumer's pending entries to be claimed.
+                var until = nextLag < nextClaim ? nextLag : nextClaim;
+                await pipeline.RunAsync(db, entries, _options.BatchSize,
+                    () => db.StreamReadGroupAsync(_options.StreamKey, _options.ConsumerGroup, consumer, StreamPosition.NewMessages, _options.BatchSize),
+                    () => time.GetUtcNow() < until, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -21,21 +21,20 @@ internal sealed partial class BatchProcessor(
     private readonly ConsumerOptions _options = options.Value;
 
     /// <summary>Stores and acknowledges <paramref name="entries"/>; returns what it stored.</summary>
-    public async Task<BatchOutcome> ProcessAsync(IDatabase redis, IReadOnlyList<StreamEntry> entries, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(redis);
-        ArgumentNullException.ThrowIfNull(entries);
-        if (entries.Count == 0)
-        {
-            return new BatchOutcome(0, 0, 0);
-        }
+    public Task<BatchOutcome> ProcessAsync(IDatabase redis, IReadOnlyList<StreamEntry> entries, CancellationToken cancellationToken) =>
+        CommitAsync(redis, Prepare(entries), cancellationToken);
 
+    /// <summary>
+    /// The CPU half of a round, no I/O: parse the entries and map the good ones to AuditEvent rows
+    /// (over the cores for a full batch, in the stream's order), the malformed ones to dead letters.
+    /// </summary>
+    public PreparedBatch Prepare(IReadOnlyList<StreamEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
         var rows = new List<AuditRow>(entries.Count);
         var events = new List<SourceEvent>(entries.Count);
         var dead = new List<DeadLetter>();
         var now = time.GetUtcNow();
-        // Building and serializing the AuditEvent is most of a round's CPU (Firely's model): spread
-        // over the cores for a full batch, in the stream's order.
         var mapped = entries.Count >= ParallelFrom
             ? entries.AsParallel().AsOrdered().Select(Map).ToList()
             : [.. entries.Select(Map)];
@@ -53,12 +52,25 @@ internal sealed partial class BatchProcessor(
             }
         }
 
-        var inserted = await store.StoreAsync(rows, dead, cancellationToken);
-        await ObserveAsync([.. events.Where(e => inserted.Contains(e.Id))], cancellationToken);
+        return new PreparedBatch(entries, rows, events, dead);
+    }
+
+    /// <summary>The I/O half: one database transaction, the observers shown the new events, then the acknowledgement.</summary>
+    public async Task<BatchOutcome> CommitAsync(IDatabase redis, PreparedBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(redis);
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Entries.Count == 0)
+        {
+            return new BatchOutcome(0, 0, 0);
+        }
+
+        var inserted = await store.StoreAsync(batch.Rows, batch.DeadLetters, cancellationToken);
+        await ObserveAsync([.. batch.Events.Where(e => inserted.Contains(e.Id))], cancellationToken);
         // Acknowledged only now, after the commit: the gateway trims only what the group acknowledged.
-        await redis.StreamAcknowledgeAsync(_options.StreamKey, _options.ConsumerGroup, [.. entries.Select(e => e.Id)]);
-        var outcome = new BatchOutcome(inserted.Count, rows.Count - inserted.Count, dead.Count);
-        metrics.Consumed(entries.Count, outcome);
+        await redis.StreamAcknowledgeAsync(_options.StreamKey, _options.ConsumerGroup, [.. batch.Entries.Select(e => e.Id)]);
+        var outcome = new BatchOutcome(inserted.Count, batch.Rows.Count - inserted.Count, batch.DeadLetters.Count);
+        metrics.Consumed(batch.Entries.Count, outcome);
         return outcome;
     }
 

@@ -26,9 +26,14 @@ public sealed class ConsumerOptions
     /// </summary>
     public string ConsumerName { get; set; } = string.Empty;
 
-    /// <summary>Entries read, stored in one database transaction and acknowledged per round.</summary>
+    /// <summary>
+    /// Most entries read, stored in one database transaction and acknowledged per round (default
+    /// 2000). A quiet stream gives smaller rounds (what is there); a backlog or a saturated gateway
+    /// fills them, and then fewer, larger commits pay: on SQLite (synchronous FULL) 23,400 events/s
+    /// at 2000 against 18,200/s at 500, measured in one run (docs/performance.md, "Monitor").
+    /// </summary>
     [Range(1, 10_000, ErrorMessage = "must be from 1 to 10000")]
-    public int BatchSize { get; set; } = 500;
+    public int BatchSize { get; set; } = 2000;
 
     /// <summary>
     /// The wait before reading again when the stream had nothing new. StackExchange.Redis shares one

@@ -8,6 +8,7 @@ internal static class ConsumerServiceCollectionExtensions
     {
         services.AddValidatedOptions<ConsumerOptions>(ConsumerOptions.Section);
         services.AddSingleton<BatchProcessor>();
+        services.AddSingleton<BatchPipeline>();
         services.AddSingleton<ConsumerLag>();
         services.AddHostedService<AuditConsumer>();
         return services;

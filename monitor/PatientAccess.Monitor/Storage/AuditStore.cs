@@ -15,6 +15,8 @@ namespace PatientAccess.Monitor.Storage;
 /// </summary>
 internal sealed class AuditStore(DbConnectionFactory connections, MonitorSchema schema, IOptions<AuditStoreOptions> options)
 {
+    private readonly string _sqlitePragmas = FormattableString.Invariant(
+        $"PRAGMA synchronous={options.Value.SqliteSynchronous}; PRAGMA cache_size=-{options.Value.SqliteCacheMegabytes * 1024}; PRAGMA wal_autocheckpoint={options.Value.SqliteCheckpointPages}");
 
     public DatabaseProvider Provider => connections.Provider;
 
@@ -134,11 +136,11 @@ internal sealed class AuditStore(DbConnectionFactory connections, MonitorSchema 
         var connection = await connections.OpenAsync(cancellationToken);
         try
         {
-            if (connections.Provider == DatabaseProvider.Sqlite && options.Value.SqliteSynchronous != "FULL")
+            if (connections.Provider == DatabaseProvider.Sqlite)
             {
-                // Per connection: SQLite does not keep it in the file (AuditStoreOptions.SqliteSynchronous).
+                // Per connection: SQLite does not keep these in the file (AuditStoreOptions).
                 await using var pragma = connection.CreateCommand();
-                pragma.CommandText = "PRAGMA synchronous=NORMAL";
+                pragma.CommandText = _sqlitePragmas;
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
             }
 

@@ -18,4 +18,25 @@ public sealed class AuditStoreOptions
     /// </summary>
     [RegularExpression("^(FULL|NORMAL)$", ErrorMessage = "must be FULL or NORMAL")]
     public string SqliteSynchronous { get; set; } = "FULL";
+
+    /// <summary>
+    /// SQLite only: the page cache of each of the store's connections, in MiB (default 64; SQLite's
+    /// own default is 2). The consumer inserts into five indexes whose pages are spread over the
+    /// file (a member's, an app's, an address's events); with SQLite's 2 MiB most of them went back to
+    /// the operating system for every batch (docs/performance.md, "Monitor"). Pages are taken as
+    /// they are used, so a quiet monitor never holds it all.
+    /// </summary>
+    [Range(2, 4096, ErrorMessage = "must be from 2 to 4096")]
+    public int SqliteCacheMegabytes { get; set; } = 64;
+
+    /// <summary>
+    /// SQLite only: the WAL pages after which a commit copies them into the database file (SQLite's
+    /// <c>wal_autocheckpoint</c>; default 20000 pages, about 80 MiB; SQLite's own default is 1000).
+    /// Each checkpoint rewrites every index page the batches since the last one touched and syncs the
+    /// file: at SQLite's default a saturated gateway's events caused one every few batches and the
+    /// same index pages were written again and again. The WAL file grows to about this size before it
+    /// is reused; readers are not slowed by it.
+    /// </summary>
+    [Range(100, 1_000_000, ErrorMessage = "must be from 100 to 1000000")]
+    public int SqliteCheckpointPages { get; set; } = 20_000;
 }

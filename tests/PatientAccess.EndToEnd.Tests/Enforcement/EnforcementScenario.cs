@@ -152,7 +152,9 @@ internal sealed class EnforcementScenario : IDisposable
         {
             statuses = await Requests.ReadOwnAsync(fresh);
             return statuses.All(s => s == HttpStatusCode.OK);
-        }, TimeSpan.FromSeconds(30)), $"a new member's reads after reinstatement answered {string.Join(", ", statuses)}");
+        }, TimeSpan.FromSeconds(30)), $"a new member's reads after reinstatement answered {string.Join(", ", statuses)} "
+            + $"({(await Requests.SendForBodyAsync(fresh.AccessToken, HttpMethod.Get, $"/r4/Patient/{fresh.Patient}")).Body}); the app's flags: "
+            + $"{string.Join(", ", (await Reviews.ForAsync(Bad.ClientId)).Select(f => f.ToJsonString()))}\n{_stack.Logs("monitor", "authserver", "gateway")}");
         Assert.Contains(await Reviews.ForAsync(Bad.ClientId), r => (string?)r["state"] == "reinstated");
     }
 
