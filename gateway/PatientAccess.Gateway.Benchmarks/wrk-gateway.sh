@@ -183,13 +183,48 @@ done
 results=$out/results.tsv
 printf 'round\tload\turl\ttarget\trps\tp50_ms\tp90_ms\tp99_ms\tmax_ms\tnon2xx\tsocket_errors\tbytes_per_response\n' >"$results"
 
+# --- the monitor's consumer lag while the gateway is saturated (issue 15) --------------------------
+# run.sh's monitor stores every audit event the gateway writes; its lag gauges (measured each second)
+# are sampled during each saturating gateway run, and after it the time until the backlog is gone.
+monitor_metrics="http://127.0.0.1:$((monitor_port + 1000))/metrics"
+lags=$out/lag.tsv
+printf 'round\turl\tmax_lag_entries\tmax_lag_seconds\tdrain_seconds\tstored_per_second\n' >"$lags"
+monitor_sample() {
+  curl -s --max-time 2 "$monitor_metrics" | awk '
+    /^patientaccess_monitor_audit_lag_entries[ {]/ { e = $NF } /^patientaccess_monitor_audit_lag_seconds[ {]/ { s = $NF }
+    /^patientaccess_monitor_audit_stored_total[ {]/ { t += $NF }
+    END { printf "%d %.3f %d\n", e, s, t }'
+}
+
+# watch_lag ROUND URL PID-OF-WRK: samples until wrk ends, then waits (at most 120 s) for the backlog to drain.
+watch_lag() {
+  local max_e=0 max_s=0 e s t t0 start=$SECONDS drained=-1
+  read -r _ _ t0 < <(monitor_sample)
+  while kill -0 "$3" 2>/dev/null; do
+    read -r e s _ < <(monitor_sample)
+    [ "$e" -gt "$max_e" ] && max_e=$e
+    awk -v a="$s" -v b="$max_s" 'BEGIN { exit !(a > b) }' && max_s=$s
+    sleep 1
+  done
+  local busy=$((SECONDS - start)) ended=$SECONDS
+  for _ in $(seq 1 120); do
+    read -r e s t < <(monitor_sample)
+    [ "$e" = 0 ] && { drained=$((SECONDS - ended)); break; }
+    sleep 1
+  done
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$max_e" "$max_s" "$drained" "$(( (t - t0) / (busy > 0 ? busy : 1) ))" >>"$lags"
+  say "    monitor: lag at most $max_e entries / $max_s s during the run, drained ${drained} s after it"
+}
+
 # run ROUND LOAD-NAME "WRK-LOAD" SECONDS TARGET URL
 run() {
-  local file=$out/raw/$1-$2-$6-$5.txt stats pause=0
+  local file=$out/raw/$1-$2-$6-$5.txt stats pause=0 wrk_pid
   [ "$2" = moderate ] && pause=$moderate_delay
   # shellcheck disable=SC2086 # the load settings are several wrk options on purpose
-  WRK_DELAY_MS=$pause wrk $3 -d "$4s" --latency -s "$here/wrk-report.lua" -H "${header[$5,$6]}" "${base[$5]}${path[$6]}" >"$file" 2>&1 \
-    || { cat "$file" >&2; die "wrk failed for $5 ${path[$6]}"; }
+  WRK_DELAY_MS=$pause wrk $3 -d "$4s" --latency -s "$here/wrk-report.lua" -H "${header[$5,$6]}" "${base[$5]}${path[$6]}" >"$file" 2>&1 &
+  wrk_pid=$!
+  [ "$5" = gateway ] && [ "$2" = saturating ] && [ "$1" != warmup ] && watch_lag "$1" "$6" "$wrk_pid"
+  wait "$wrk_pid" || { cat "$file" >&2; die "wrk failed for $5 ${path[$6]}"; }
   stats=$(grep '^WRKSTATS ' "$file") || { cat "$file" >&2; die "no WRKSTATS line from wrk (see $file)"; }
   # shellcheck disable=SC2046,SC2086 # declares requests, rps, p50_ms, ... from the line
   local $(sed 's/^WRKSTATS //' <<<"$stats")
@@ -269,6 +304,12 @@ summary=$out/summary.md
           printf "| %s | %.1f%% | %+.2f | %+.2f | %s |\n", u, mr, m50, m99, (mr >= 90 && m50 <= 0.5 && m99 <= 3) ? "met" : "missed"
         }
       }' "$out/rounds.md"
+  fi
+  if [ "$skip_gateway" != 1 ]; then
+    printf '\nThe monitor (SQLite, defaults) storing every audit event while the gateway was saturated: its consumer lag\n'
+    printf '(pending + undelivered entries, and the age of the oldest), sampled each second; drained = seconds after wrk ended until the lag was 0 (-1: not within 120 s).\n\n'
+    printf '| round | request | max lag entries | max lag s | drained after s | events stored/s during the run |\n| --- | --- | ---: | ---: | ---: | ---: |\n'
+    tail -n +2 "$lags" | awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6 }'
   fi
   printf '\nRaw wrk outputs: %s/raw\n' "$out"
 } >"$summary"
