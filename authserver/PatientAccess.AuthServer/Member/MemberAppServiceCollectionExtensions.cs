@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 using PatientAccess.AuthServer.Member.Codes;
 using PatientAccess.AuthServer.Member.Consent;
@@ -9,7 +7,7 @@ using PatientAccess.AuthServer.Member.Sessions;
 using PatientAccess.AuthServer.Member.Store;
 using PatientAccess.ServiceDefaults.ClientAddress;
 using PatientAccess.ServiceDefaults.Configuration;
-using PatientAccess.ServiceDefaults.Hosting;
+using PatientAccess.ServiceDefaults.Forms;
 
 namespace PatientAccess.AuthServer.Member;
 
@@ -41,26 +39,8 @@ internal static class MemberAppServiceCollectionExtensions
             ? ActivatorUtilities.CreateInstance<OutboxMailSender>(provider)
             : ActivatorUtilities.CreateInstance<SmtpMailSender>(provider));
 
-        // Antiforgery tokens are encrypted with Data Protection; keys kept in the data folder
-        // survive restarts, so a form opened before a restart still posts.
-        services.AddDataProtection().SetApplicationName("PatientAccess.AuthServer");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>
-        {
-            var folder = Path.Combine(Path.GetFullPath(provider.GetRequiredService<IOptions<ServiceOptions>>().Value.DataDirectory), "dataprotection-keys");
-            options.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
-                Directory.CreateDirectory(folder), provider.GetRequiredService<ILoggerFactory>());
-        }));
-        services.AddAntiforgery(options =>
-        {
-            options.Cookie.Name = "pa-member-csrf";
-            // The whole site: the developer portal and staff pages post forms too.
-            options.Cookie.Path = "/";
-            options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.FormFieldName = "__csrf";
-            options.SuppressXFrameOptionsHeader = true;
-        });
+        // The whole site: the developer portal and staff pages post forms too.
+        services.AddFormProtection("PatientAccess.AuthServer", "pa-member-csrf", "/");
         return services;
     }
 }

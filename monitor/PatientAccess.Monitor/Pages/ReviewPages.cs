@@ -1,14 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 using PatientAccess.AuthServer.Member.Pages;
 using PatientAccess.Monitor.Reviews;
 using PatientAccess.Monitor.Staff;
 using PatientAccess.ServiceDefaults.Configuration;
-using PatientAccess.ServiceDefaults.Hosting;
+using PatientAccess.ServiceDefaults.Forms;
 
 namespace PatientAccess.Monitor.Pages;
 
@@ -32,25 +30,7 @@ internal static class ReviewPages
     {
         services.AddValidatedOptions<ReviewPagesOptions>(ReviewPagesOptions.Section);
         services.AddSingleton<StaffSessions>();
-        // Antiforgery tokens are encrypted with Data Protection; keys in the data folder survive
-        // restarts and are shared by monitor processes on the same folder.
-        services.AddDataProtection().SetApplicationName("PatientAccess.Monitor");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>
-        {
-            var folder = Path.Combine(Path.GetFullPath(provider.GetRequiredService<IOptions<ServiceOptions>>().Value.DataDirectory), "dataprotection-keys");
-            options.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
-                Directory.CreateDirectory(folder), provider.GetRequiredService<ILoggerFactory>());
-        }));
-        services.AddAntiforgery(options =>
-        {
-            options.Cookie.Name = "pa-monitor-csrf";
-            options.Cookie.Path = "/reviews";
-            options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.FormFieldName = "__csrf";
-            options.SuppressXFrameOptionsHeader = true;
-        });
+        services.AddFormProtection("PatientAccess.Monitor", "pa-monitor-csrf", "/reviews");
         return services;
     }
 
