@@ -14,7 +14,8 @@ namespace PatientAccess.EndToEnd.Tests.Enforcement;
 /// test stack's threshold (<see cref="DetectorSettings"/>): the app sends writes one short of it,
 /// then the crossing one, and from the moment that request is sent both replicas are polled with
 /// the member's read until both answer 401. Prints p50, p90, p99 and max, and writes every trial to
-/// <c>PA_ENFORCEMENT_LATENCY_OUT</c> (default artifacts/enforcement-latency.tsv). Skipped unless
+/// <c>PA_ENFORCEMENT_LATENCY_OUT</c> (default artifacts/enforcement-latency.tsv), the services' logs
+/// in the folder beside it (<c>enforcement-latency-logs</c>). Skipped unless
 /// the trials variable is set; run it alone (see docs/performance.md for the command).
 /// </summary>
 [Collection(EnforcementGroup.Name)]
@@ -79,6 +80,13 @@ public sealed class EnforcementLatencyBenchmark(EnforcementServices stack, ITest
         var file = Environment.GetEnvironmentVariable("PA_ENFORCEMENT_LATENCY_OUT") is { Length: > 0 } given ? given : Path.Combine(RepoPaths.Root, "artifacts", "enforcement-latency.tsv");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await File.WriteAllLinesAsync(file, ["# " + summary, "trial\tclient_id\tms", .. results.Select((r, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}\t{r.ClientId}\t{r.Milliseconds:F1}"))], Ct);
+
+        // The services' logs beside the figures (their flag and enforcement lines carry times): where a slow trial went.
+        var logs = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(file)!, Path.GetFileNameWithoutExtension(file) + "-logs")).FullName;
+        foreach (var log in Directory.EnumerateFiles(Path.Combine(stack.DataDirectory, "logs")))
+        {
+            File.Copy(log, Path.Combine(logs, Path.GetFileName(log)), overwrite: true);
+        }
     }
 
     private static async Task<HttpStatusCode> ReadAsync(HttpClient replica, MemberGrant grant)
