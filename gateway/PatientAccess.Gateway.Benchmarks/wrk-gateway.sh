@@ -21,6 +21,10 @@
 #   SKIP_GATEWAY  1: measure only the store and the bare proxy (no token needed; PATIENT defaults
 #                 to the demo member, demo-john-allen)
 #   KEEP_DATA     1: keep the temporary data folder (logs of every service are in it)
+#   MONITOR       running (default): run.sh's monitor stores every audit event during the gateway's runs,
+#                 on the same cores, and its lag is sampled; paused: the monitor is stopped (SIGSTOP)
+#                 during each gateway run, so the gateway is compared with bare YARP without the
+#                 monitor's work beside it, and continued after it, the time its backlog takes to drain noted
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -42,6 +46,8 @@ bare_port=$((port_base + 20))
 redis_port=$((port_base + 80))
 out=${OUT:-$root/artifacts/wrk-gateway/$(date +%Y%m%d-%H%M%S)}
 skip_gateway=${SKIP_GATEWAY:-0}
+monitor_mode=${MONITOR:-running}
+[[ "$monitor_mode" =~ ^(running|paused)$ ]] || { printf 'wrk-gateway.sh: MONITOR must be running or paused, not %s\n' "$monitor_mode" >&2; exit 2; }
 bench_dll=$here/bin/Release/net10.0/PatientAccess.Gateway.Benchmarks.dll
 loadtests_dll=$root/loadtests/PatientAccess.LoadTests/bin/Release/net10.0/PatientAccess.LoadTests.dll
 
@@ -196,10 +202,23 @@ monitor_sample() {
     END { printf "%d %.3f %d\n", e, s, t }'
 }
 
+# The monitor's process (MONITOR=paused stops it during gateway runs): the one listening on its port.
+monitor_pid() { ss -ltnpH "sport = :$monitor_port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2; }
+
 # watch_lag ROUND URL PID-OF-WRK: samples until wrk ends, then waits (at most 120 s) for the backlog to drain.
+# MONITOR=paused: the monitor is stopped until wrk ends; the lag right after it continues is the backlog.
 watch_lag() {
-  local max_e=0 max_s=0 e s t t0 start=$SECONDS drained=-1
+  local max_e=0 max_s=0 e s t t0 start=$SECONDS drained=-1 paused=
   read -r _ _ t0 < <(monitor_sample)
+  if [ "$monitor_mode" = paused ]; then
+    paused=$(monitor_pid)
+    [ -n "$paused" ] || die "MONITOR=paused: no process listens on the monitor's port $monitor_port"
+    kill -STOP "$paused"
+    wait "$3" || true
+    kill -CONT "$paused"
+    sleep 1
+    read -r max_e max_s _ < <(monitor_sample)
+  fi
   while kill -0 "$3" 2>/dev/null; do
     read -r e s _ < <(monitor_sample)
     [ "$e" -gt "$max_e" ] && max_e=$e
@@ -223,8 +242,11 @@ run() {
   # shellcheck disable=SC2086 # the load settings are several wrk options on purpose
   WRK_DELAY_MS=$pause wrk $3 -d "$4s" --latency -s "$here/wrk-report.lua" -H "${header[$5,$6]}" "${base[$5]}${path[$6]}" >"$file" 2>&1 &
   wrk_pid=$!
-  [ "$5" = gateway ] && [ "$2" = saturating ] && [ "$1" != warmup ] && watch_lag "$1" "$6" "$wrk_pid"
-  wait "$wrk_pid" || { cat "$file" >&2; die "wrk failed for $5 ${path[$6]}"; }
+  if [ "$5" = gateway ] && { [ "$2" = saturating ] || [ "$monitor_mode" = paused ]; } && [ "$1" != warmup ]; then
+    watch_lag "$1" "$6/$2" "$wrk_pid"
+  fi
+  # A paused run was waited for in watch_lag already; wrk's status is in its output either way.
+  wait "$wrk_pid" 2>/dev/null || [ "$monitor_mode" = paused ] || { cat "$file" >&2; die "wrk failed for $5 ${path[$6]}"; }
   stats=$(grep '^WRKSTATS ' "$file") || { cat "$file" >&2; die "no WRKSTATS line from wrk (see $file)"; }
   # shellcheck disable=SC2046,SC2086 # declares requests, rps, p50_ms, ... from the line
   local $(sed 's/^WRKSTATS //' <<<"$stats")
@@ -306,8 +328,13 @@ summary=$out/summary.md
       }' "$out/rounds.md"
   fi
   if [ "$skip_gateway" != 1 ]; then
-    printf '\nThe monitor (SQLite, defaults) storing every audit event while the gateway was saturated: its consumer lag\n'
-    printf '(pending + undelivered entries, and the age of the oldest), sampled each second; drained = seconds after wrk ended until the lag was 0 (-1: not within 120 s).\n\n'
+    if [ "$monitor_mode" = paused ]; then
+      printf '\nMONITOR=paused: the monitor was stopped during every gateway run; "max lag" is its backlog one second after it continued,\n'
+      printf 'drained = seconds after that until the lag was 0 (-1: not within 120 s); the last column is meaningless here.\n\n'
+    else
+      printf '\nThe monitor (SQLite, defaults) storing every audit event while the gateway was saturated: its consumer lag\n'
+      printf '(pending + undelivered entries, and the age of the oldest), sampled each second; drained = seconds after wrk ended until the lag was 0 (-1: not within 120 s).\n\n'
+    fi
     printf '| round | request | max lag entries | max lag s | drained after s | events stored/s during the run |\n| --- | --- | ---: | ---: | ---: | ---: |\n'
     tail -n +2 "$lags" | awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6 }'
   fi
