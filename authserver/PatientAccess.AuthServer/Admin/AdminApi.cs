@@ -82,7 +82,8 @@ internal static class AdminApi
         return OAuthResults.Json200(context, Describe((await clients.FindAsync(clientId, cancellationToken))!));
     }
 
-    private static async Task<IResult> ReinstateAsync(string clientId, HttpContext context, ClientRegistry clients, AuditTrail audit, StaffActions actions, CancellationToken cancellationToken)
+    private static async Task<IResult> ReinstateAsync(
+        string clientId, HttpContext context, ClientRegistry clients, ClientSuspension suspension, AuditTrail audit, StaffActions actions, CancellationToken cancellationToken)
     {
         var (reason, problem) = await AdminReason.ReadAsync(context, cancellationToken);
         if (problem is not null)
@@ -103,7 +104,7 @@ internal static class AdminApi
 
         // Tokens from before the suspension stay revoked: the list entry covers everything issued until then.
         var actor = AdminKeyFilter.Actor(context);
-        await clients.SetStatusAsync(clientId, client.SuspendedFrom ?? ClientStatus.Sandbox, cancellationToken);
+        await suspension.ReinstateAsync(client, cancellationToken);
         audit.Record(new AuditEvent(AuditEventTypes.ClientStatusChanged, clientId, Detail: "reinstated", Actor: actor, Reason: reason));
         await actions.RecordAsync(new StaffActor(actor), "client.reinstated", clientId, reason, cancellationToken);
         return OAuthResults.Json200(context, Describe((await clients.FindAsync(clientId, cancellationToken))!));

@@ -10,7 +10,7 @@ namespace PatientAccess.AuthServer.Clients;
 /// access token of the app revoked everywhere (<see cref="RevokeTokensAsync"/>; the gateways hear
 /// of it on the revocation feed), then an audit event naming who and why.
 /// </summary>
-internal sealed class ClientSuspension(ClientRegistry clients, RevocationList revocations, AuditTrail audit)
+internal sealed class ClientSuspension(ClientRegistry clients, RevocationList revocations, AuditTrail audit, TimeProvider time)
 {
     /// <summary>False when there is no such client or it is revoked for good (nothing changes).</summary>
     public Task<bool> ChangeAsync(string clientId, ClientStatus status, CancellationToken cancellationToken) =>
@@ -45,6 +45,30 @@ internal sealed class ClientSuspension(ClientRegistry clients, RevocationList re
 
         await clients.SetStatusAsync(clientId, status, cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// A suspended client's credentials work again (its status before the suspension). Access tokens
+    /// carry their issue time in whole seconds and the client's revocation entry covers every token
+    /// issued up to and including its second, so a token issued in that same second after a quick
+    /// reinstatement would be refused by every gateway for its whole life (an end-to-end test
+    /// reinstated 0.5 s after the suspension and the new member's token was dead). So the status
+    /// changes only once that second is over: at most a second's wait, and only right after a
+    /// suspension. Tokens from before the suspension stay revoked.
+    /// </summary>
+    public async Task ReinstateAsync(ClientRecord client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        if (await revocations.LatestClientRevocationAsync(client.ClientId, cancellationToken) is { } revokedAt)
+        {
+            var wait = DateTimeOffset.FromUnixTimeSeconds(revokedAt + 1) - time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, cancellationToken);
+            }
+        }
+
+        await clients.SetStatusAsync(client.ClientId, client.SuspendedFrom ?? ClientStatus.Sandbox, cancellationToken);
     }
 
     /// <summary>The tokens step: every code, access and refresh token of the client dies; returns how many live codes and refresh tokens died.</summary>

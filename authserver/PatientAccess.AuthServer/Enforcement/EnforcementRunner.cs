@@ -59,7 +59,7 @@ internal sealed partial class EnforcementRunner(
             case EnforcementSteps.Credentials when action.Action == EnforcementSteps.Reinstate:
                 if (client.Status == ClientStatus.Suspended)
                 {
-                    await clients.SetStatusAsync(client.ClientId, client.SuspendedFrom ?? ClientStatus.Sandbox, cancellationToken);
+                    await suspension.ReinstateAsync(client, cancellationToken);
                     StatusChanged(action, "reinstated");
                 }
 

@@ -99,6 +99,13 @@ internal sealed class RevocationList(
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The time (Unix seconds) of the client's latest revocation entry, or null when it has none.</summary>
+    public async Task<long?> LatestClientRevocationAsync(string clientId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Revocations.Where(r => r.Kind == RevocationKind.Client && r.Subject == clientId).MaxAsync(r => (long?)r.RevokedAt, cancellationToken);
+    }
+
     public async Task<long> LatestSequenceAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
