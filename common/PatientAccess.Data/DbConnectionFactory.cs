@@ -9,9 +9,9 @@ namespace PatientAccess.Data;
 /// <summary>
 /// Opens connections to the service's database, whichever provider is configured. SQLite
 /// connections use SQLite's default private cache, not shared-cache mode: shared cache turns WAL's
-/// readers-beside-the-writer into table locks inside the process (a staff search waited for the
-/// monitor's inserts, and a prepare that met another connection's schema change failed at once with
-/// SQLITE_LOCKED instead of waiting), and SQLite's documentation discourages it. Each connection
+/// readers-beside-the-writer into table locks inside the process (a staff search waits for the
+/// monitor's inserts, and a statement that meets another connection's schema change fails at once
+/// with SQLITE_LOCKED instead of waiting), and SQLite's documentation discourages it. Each connection
 /// waits for the write lock in SQLite's own busy handler (<see cref="SqliteBusyTimeoutMilliseconds"/>),
 /// not in Microsoft.Data.Sqlite's fixed 150 ms retries.
 /// </summary>

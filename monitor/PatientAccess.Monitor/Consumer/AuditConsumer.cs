@@ -8,7 +8,8 @@ namespace PatientAccess.Monitor.Consumer;
 /// Reads the audit stream in the consumer group, at least once: first this consumer's own pending
 /// entries (after a failed round or a reconnect), then, every half <see cref="ConsumerOptions.ClaimIdleSeconds"/>,
 /// entries another consumer left pending that long (XAUTOCLAIM: a killed monitor's batch), then new
-/// entries (in overlapped rounds while they come in full batches, <see cref="BatchPipeline"/>). The group's position lives in Redis, so a restarted monitor resumes where the group stopped.
+/// entries (in overlapped rounds while they come in full batches, <see cref="BatchPipeline"/>). The
+/// group's position lives in Redis, so a restarted monitor resumes where the group stopped.
 /// A Redis or database failure never stops the loop: it waits a second and starts over, its
 /// delivered entries still pending.
 /// </summary>
